@@ -1,0 +1,20 @@
+import { formatValue } from '../errors.js';
+import { normalQuantile } from '../stats/distributions.js';
+
+/** The two-sided normal critical value z for a confidence level, after checking the level. */
+export function criticalZ(fn: string, level: number): number {
+  if (!(level > 0 && level < 1))
+    throw new RangeError(`${fn}: confidenceLevel must be within (0, 1); got ${formatValue(level)}`);
+  return normalQuantile(1 - (1 - level) / 2);
+}
+
+/** Kish's effective sample size (Σw)² / Σw² of respondent weights. */
+export function effectiveSampleSize(weights: ArrayLike<number>): number {
+  let total = 0;
+  let squares = 0;
+  for (let i = 0; i < weights.length; i++) {
+    total += weights[i]!;
+    squares += weights[i]! * weights[i]!;
+  }
+  return squares === 0 ? 0 : (total * total) / squares;
+}

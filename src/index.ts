@@ -1,0 +1,51 @@
+// The public surface of satisfaction-analytics, by name. Node-only helpers (readCsv) are in
+// 'satisfaction-analytics/node'.
+
+export type {
+  DescribeOptions,
+  DescribeResult,
+  ItemDescription,
+  ScalePointCount,
+} from './describe/describe.js';
+export { describe } from './describe/describe.js';
+export type {
+  NetPromoterScoreDifferenceResult,
+  NetPromoterScoreOptions,
+  NetPromoterScoreResult,
+} from './describe/net-promoter-score.js';
+export { netPromoterScore, netPromoterScoreDifference } from './describe/net-promoter-score.js';
+export type { ProportionOptions, ProportionResult } from './describe/proportion.js';
+export { proportion } from './describe/proportion.js';
+export type { SurveyIssue, SurveyIssueCode } from './errors.js';
+export { SurveyDataError, SurveyDefinitionError } from './errors.js';
+export {
+  chiSquareCdf,
+  chiSquareQuantile,
+  fCdf,
+  fQuantile,
+  normalCdf,
+  normalQuantile,
+  studentTCdf,
+  studentTQuantile,
+  studentTTwoSided,
+} from './stats/distributions.js';
+export type { MissingPolicy, MomentsJSON, MomentsOptions } from './stats/moments.js';
+export { Moments, moments } from './stats/moments.js';
+export { median, quantile, weightedMedian } from './stats/quantile.js';
+export { sum, weightedSum } from './stats/sum.js';
+export { mean, standardDeviation, variance } from './stats/variance.js';
+export type { CsvOptions } from './survey/csv.js';
+export { CsvReader, parseCsv } from './survey/csv.js';
+export type { DataOptions, SurveyData } from './survey/data.js';
+export type { SafeParseResult, Survey } from './survey/define-survey.js';
+export { defineSurvey } from './survey/define-survey.js';
+export type { ParseReport, ResponsesGroup } from './survey/responses.js';
+export { Responses } from './survey/responses.js';
+export type { InvalidPolicy, ParseOptions } from './survey/responses-builder.js';
+export type {
+  ItemDefinition,
+  Scale,
+  SegmentDefinition,
+  SurveyDefinition,
+  SurveyDefinitionInput,
+} from './survey/schema.js';

@@ -1,0 +1,2 @@
+export type { CsvProgress, ReadCsvOptions } from './read-csv.js';
+export { readCsv } from './read-csv.js';

@@ -1,0 +1,366 @@
+import { formatValue } from '../errors.js';
+import { type Survey, toSurvey } from './define-survey.js';
+import type { Responses } from './responses.js';
+import { type ParseOptions, ResponsesBuilder } from './responses-builder.js';
+import type { SurveyDefinitionInput } from './schema.js';
+
+/** Options of `parseCsv` and `readCsv`. */
+export interface CsvOptions extends ParseOptions {
+  /** Field delimiter. Default: detected from the header line (the most frequent of `,` `;` tab). */
+  readonly delimiter?: ',' | ';' | '\t';
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const MINUS = 45;
+const PLUS = 43;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Reads a field of plain decimal digits (`-12`, `3.25`, `+4`) straight from bytes; NaN when the
+ * field is anything else (exponent, spaces, text, more than 15 digits), so the caller falls back to
+ * the text path. The integer numerator is exact (< 2^53) and 10^k is exact (k ≤ 22), so the one
+ * division is correctly rounded: the result equals `Number(text)` bit for bit.
+ */
+function fastDecimal(bytes: Uint8Array, start: number, end: number): number {
+  let p = start;
+  let negative = false;
+  const first = bytes[p];
+  if (first === MINUS || first === PLUS) {
+    negative = first === MINUS;
+    p++;
+  }
+  if (p >= end) return Number.NaN;
+  let numerator = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; p < end; p++) {
+    const b = bytes[p]!;
+    if (b >= ZERO && b <= NINE) {
+      numerator = numerator * 10 + (b - ZERO);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (b === DOT && fraction < 0) {
+      fraction = 0;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const value = fraction > 0 ? numerator / POWERS_OF_TEN[fraction]! : numerator;
+  return negative ? -value : value;
+}
+
+/** Decodes bytes as UTF-8, with a quick path for short ASCII fields. */
+function decode(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 32) {
+    let out = '';
+    for (let p = start; p < end; p++) {
+      const b = bytes[p]!;
+      if (b >= 0x80) return decoder.decode(bytes.subarray(start, end));
+      out += String.fromCharCode(b);
+    }
+    return out;
+  }
+  return decoder.decode(bytes.subarray(start, end));
+}
+
+/** Splits one record into its fields as text (used for the header). */
+function splitRecord(bytes: Uint8Array, start: number, end: number, delimiter: number): string[] {
+  const fields: string[] = [];
+  let p = start;
+  for (;;) {
+    if (bytes[p] === QUOTE) {
+      const [text, next] = readQuoted(bytes, p, end, delimiter);
+      fields.push(text);
+      if (next === -1) return fields;
+      p = next;
+    } else {
+      let q = p;
+      while (q < end && bytes[q] !== delimiter) q++;
+      fields.push(decode(bytes, p, q));
+      p = q;
+    }
+    if (p >= end) return fields;
+    p++; // past the delimiter
+    if (p === end) {
+      fields.push('');
+      return fields;
+    }
+  }
+}
+
+/**
+ * Reads a quoted field starting at `start` (the opening quote): `""` is a literal quote, and
+ * delimiters and line breaks inside are data. Returns the text and the index after the field,
+ * which is the delimiter, `end`, or -1 when the closing quote is missing.
+ */
+function readQuoted(bytes: Uint8Array, start: number, end: number, delimiter: number): [string, number] {
+  let text = '';
+  let from = start + 1;
+  let p = from;
+  while (p < end) {
+    if (bytes[p] === QUOTE) {
+      if (bytes[p + 1] === QUOTE) {
+        text += decoder.decode(bytes.subarray(from, p + 1));
+        p += 2;
+        from = p;
+        continue;
+      }
+      text += decoder.decode(bytes.subarray(from, p));
+      p++;
+      // Anything between the closing quote and the delimiter is kept as written.
+      let q = p;
+      while (q < end && bytes[q] !== delimiter) q++;
+      if (q > p) text += decode(bytes, p, q);
+      return [text, q];
+    }
+    p++;
+  }
+  return [text + decoder.decode(bytes.subarray(from, end)), -1];
+}
+
+function detectDelimiter(headerLine: string): number {
+  const counts = new Map<number, number>([
+    [44, 0],
+    [59, 0],
+    [9, 0],
+  ]);
+  let inQuote = false;
+  for (const char of headerLine) {
+    if (char === '"') inQuote = !inQuote;
+    else if (!inQuote) {
+      const code = char.charCodeAt(0);
+      const count = counts.get(code);
+      if (count !== undefined) counts.set(code, count + 1);
+    }
+  }
+  let best = 44;
+  for (const [code, count] of counts) if (count > (counts.get(best) ?? 0)) best = code;
+  return best;
+}
+
+/**
+ * An incremental CSV reader: feed it byte chunks of any size with `push`, then `end` returns the
+ * `Responses`. Memory is bounded by the columns being built plus one chunk. Records may span
+ * chunks; quoted fields may hold delimiters, quotes (`""`) and line breaks; a UTF-8 byte-order mark
+ * is skipped; lines end in LF or CRLF; blank lines are skipped and not counted as rows.
+ */
+export class CsvReader {
+  readonly #fn: string;
+  readonly #survey: Survey;
+  readonly #options: CsvOptions;
+  readonly #expectedBytes: number;
+  #builder: ResponsesBuilder | null = null;
+  #delimiter = 44;
+  #fieldCount = 0;
+  #numeric: Uint8Array = new Uint8Array(0);
+  #read: Uint8Array = new Uint8Array(0);
+  #pending: Uint8Array | null = null;
+  #first = true;
+
+  /**
+   * @param expectedBytes the input size when known, to size the columns once
+   */
+  constructor(
+    fn: string,
+    survey: Survey | SurveyDefinitionInput,
+    options: CsvOptions = {},
+    expectedBytes = 0,
+  ) {
+    this.#fn = fn;
+    this.#survey = toSurvey(survey);
+    this.#options = options;
+    this.#expectedBytes = expectedBytes;
+    if (options.delimiter !== undefined && ![',', ';', '\t'].includes(options.delimiter)) {
+      throw new RangeError(
+        `${fn}: delimiter must be ',', ';' or a tab; got ${formatValue(options.delimiter)}`,
+      );
+    }
+  }
+
+  #rows = 0;
+
+  /** Data rows read so far. */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** Reads the complete records of `chunk` and keeps the incomplete tail for the next one. */
+  push(chunk: Uint8Array): void {
+    let bytes = chunk;
+    if (this.#pending !== null) {
+      bytes = new Uint8Array(this.#pending.length + chunk.length);
+      bytes.set(this.#pending);
+      bytes.set(chunk, this.#pending.length);
+      this.#pending = null;
+    }
+    let start = 0;
+    if (this.#first && bytes.length >= 3) {
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+      this.#first = false;
+    } else if (this.#first) {
+      this.#pending = bytes.slice();
+      return;
+    }
+    const consumed = this.#records(bytes, start, false);
+    if (consumed < bytes.length) this.#pending = bytes.slice(consumed);
+  }
+
+  /** Reads what is left and returns the responses. */
+  end(): Responses {
+    if (this.#pending !== null) {
+      const bytes = this.#pending;
+      this.#pending = null;
+      let start = 0;
+      if (this.#first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+      this.#first = false;
+      this.#records(bytes, start, true);
+    }
+    if (this.#builder === null) {
+      throw new RangeError(`${this.#fn}: the CSV has no header line`);
+    }
+    return this.#builder.finish();
+  }
+
+  /** Reads records from `start`; returns the index of the first byte not consumed. */
+  #records(bytes: Uint8Array, start: number, final: boolean): number {
+    let p = start;
+    let quoteAt = -2; // position of the next quote at or after p; -1 = none in the buffer
+    const length = bytes.length;
+    while (p < length) {
+      // Find the end of this record: the next LF that is not inside quotes.
+      let lineEnd = bytes.indexOf(LF, p);
+      if (quoteAt !== -1 && quoteAt < p) quoteAt = bytes.indexOf(QUOTE, p);
+      if (quoteAt !== -1 && (lineEnd === -1 || quoteAt < lineEnd)) {
+        let inQuote = false;
+        let q = p;
+        for (; q < length; q++) {
+          const b = bytes[q];
+          if (b === QUOTE) inQuote = !inQuote;
+          else if (b === LF && !inQuote) break;
+        }
+        lineEnd = q < length ? q : -1;
+        quoteAt = bytes.indexOf(QUOTE, lineEnd === -1 ? length : lineEnd);
+      }
+      if (lineEnd === -1) {
+        if (!final) return p;
+        lineEnd = length;
+      }
+      let end = lineEnd;
+      if (end > p && bytes[end - 1] === CR) end--;
+      if (end > p) this.#record(bytes, p, end);
+      p = lineEnd + 1;
+    }
+    return length;
+  }
+
+  #record(bytes: Uint8Array, start: number, end: number): void {
+    const builder = this.#builder;
+    if (builder === null) {
+      this.#header(bytes, start, end);
+      return;
+    }
+    const delimiter = this.#delimiter;
+    const fieldCount = this.#fieldCount;
+    const numeric = this.#numeric;
+    const read = this.#read;
+    builder.beginRow();
+    this.#rows++;
+    let column = 0;
+    let p = start;
+    let unclosed = false;
+    for (;;) {
+      let next: number;
+      if (bytes[p] === QUOTE) {
+        const [text, after] = readQuoted(bytes, p, end, delimiter);
+        if (column < fieldCount && read[column] === 1) builder.text(column, text);
+        if (after === -1) {
+          unclosed = true;
+          next = end;
+        } else {
+          next = after;
+        }
+      } else {
+        next = p;
+        while (next < end && bytes[next] !== delimiter) next++;
+        if (column < fieldCount && read[column] === 1) {
+          if (numeric[column] === 1) {
+            const value = fastDecimal(bytes, p, next);
+            if (!Number.isNaN(value)) builder.number(column, value);
+            else builder.text(column, decode(bytes, p, next));
+          } else {
+            builder.text(column, decode(bytes, p, next));
+          }
+        }
+      }
+      column++;
+      if (next >= end) break;
+      p = next + 1;
+      if (p === end) {
+        // A trailing delimiter: one more, empty field.
+        if (column < fieldCount && read[column] === 1) builder.text(column, '');
+        column++;
+        break;
+      }
+    }
+    if (unclosed) {
+      builder.dropRow('ragged_row', null, 'a quoted field is not closed');
+    } else if (column !== fieldCount) {
+      builder.dropRow('ragged_row', column, `expected ${fieldCount} fields as in the header; got ${column}`);
+    }
+    builder.endRow();
+  }
+
+  #header(bytes: Uint8Array, start: number, end: number): void {
+    const line = decoder.decode(bytes.subarray(start, end));
+    const delimiter = this.#options.delimiter;
+    this.#delimiter = delimiter === undefined ? detectDelimiter(line) : delimiter.charCodeAt(0);
+    const header = splitRecord(bytes, start, end, this.#delimiter);
+    const bytesPerRow = Math.max(1, end - start);
+    const expectedRows = this.#expectedBytes > 0 ? (this.#expectedBytes / bytesPerRow) * 1.05 : 1024;
+    const builder = new ResponsesBuilder(
+      this.#fn,
+      this.#survey.definition,
+      header,
+      this.#options,
+      expectedRows,
+    );
+    this.#builder = builder;
+    this.#fieldCount = header.length;
+    this.#read = new Uint8Array(header.length);
+    this.#numeric = new Uint8Array(header.length);
+    for (const index of builder.readColumns()) {
+      this.#read[index] = 1;
+      this.#numeric[index] = builder.numericColumn(index) ? 1 : 0;
+    }
+  }
+}
+
+/**
+ * Parses CSV text into `Responses` under a survey definition. Quotes, a UTF-8 byte-order mark,
+ * `,` `;` and tab delimiters (detected from the header line) and CRLF line ends are handled; the
+ * first line names the columns. Every cell is validated as in `survey.parse`, and rows are
+ * numbered from 1 after the header.
+ *
+ * @throws {SurveyDataError} for invalid cells (under `invalid: 'error'`) or defined columns absent
+ * from the header
+ * @example
+ * parseCsv('q1,q2\n5,4\n3,NA\n', { scale: { min: 1, max: 5 }, items: [{ id: 'q1' }, { id: 'q2' }] }).n; // 2
+ */
+export function parseCsv(
+  text: string,
+  survey: Survey | SurveyDefinitionInput,
+  options: CsvOptions = {},
+): Responses {
+  if (typeof text !== 'string')
+    throw new TypeError(`parseCsv: text must be a string; got ${formatValue(text)}`);
+  const reader = new CsvReader('parseCsv', survey, options);
+  reader.push(new TextEncoder().encode(text));
+  return reader.end();
+}
