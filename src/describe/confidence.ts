@@ -18,3 +18,12 @@ export function effectiveSampleSize(weights: ArrayLike<number>): number {
   }
   return squares === 0 ? 0 : (total * total) / squares;
 }
+
+/** A warning when weights vary so much that the effective sample size is under half of n. */
+export function weightWarnings(fn: string, n: number, effectiveN: number): string[] {
+  return effectiveN < n / 2
+    ? [
+        `${fn}: the weights vary strongly; the effective sample size is ${effectiveN.toFixed(1)} of ${n} respondents`,
+      ]
+    : [];
+}

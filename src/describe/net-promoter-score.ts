@@ -1,7 +1,7 @@
 import { formatValue } from '../errors.js';
 import { normalCdf } from '../stats/distributions.js';
 import { Responses } from '../survey/responses.js';
-import { criticalZ, effectiveSampleSize } from './confidence.js';
+import { criticalZ, effectiveSampleSize, weightWarnings } from './confidence.js';
 
 /** Options of {@link netPromoterScore}. */
 export interface NetPromoterScoreOptions {
@@ -50,6 +50,8 @@ export interface NetPromoterScoreDifferenceResult {
   readonly confidenceLevel: number;
   readonly a: NetPromoterScoreResult;
   readonly b: NetPromoterScoreResult;
+  /** The warnings of both scores. */
+  readonly warnings: readonly string[];
 }
 
 type NpsInput = ArrayLike<number> | Responses;
@@ -152,7 +154,7 @@ export function netPromoterScore(
   const effectiveN = weights === null ? n : effectiveSampleSize(used);
   const score = 100 * (pP - pD);
   const standardError = 100 * Math.sqrt(Math.max(0, pP + pD - (pP - pD) ** 2) / effectiveN);
-  const warnings: string[] = [];
+  const warnings = weightWarnings('netPromoterScore', n, effectiveN);
   if (n === 0) warnings.push('netPromoterScore: no answers; the score is undefined');
   else if (n < 30)
     warnings.push(`netPromoterScore: only ${n} answers; the normal interval is unreliable below about 30`);
@@ -210,5 +212,6 @@ export function netPromoterScoreDifference(
     confidenceLevel: level,
     a: ra,
     b: rb,
+    warnings: [...ra.warnings, ...rb.warnings],
   };
 }

@@ -1,5 +1,5 @@
 import { formatValue } from '../errors.js';
-import { criticalZ, effectiveSampleSize } from './confidence.js';
+import { criticalZ, effectiveSampleSize, weightWarnings } from './confidence.js';
 
 /** Options of {@link proportion}. */
 export interface ProportionOptions {
@@ -28,6 +28,7 @@ export interface ProportionResult {
   readonly weighted: boolean;
   /** n, or Kish's effective sample size with weights (used for the standard error and interval). */
   readonly effectiveN: number;
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -120,5 +121,6 @@ export function proportion(
     confidenceLevel: level,
     weighted: options.weights !== undefined && 'length' in values,
     effectiveN,
+    warnings: weightWarnings('proportion', n, effectiveN),
   };
 }

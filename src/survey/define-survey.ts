@@ -45,7 +45,8 @@ function parseRows(
     }
   });
   const builder = new ResponsesBuilder('survey.parse', definition, header, options, rows.length);
-  const used = builder.readColumns().map((index) => [index, builder.slots[index]!.name] as const);
+  // Read each cell under the row's own key: slot names are trimmed, keys may not be (" q1").
+  const used = builder.readColumns().map((index) => [index, header[index]!] as const);
   for (const row of rows) {
     builder.beginRow();
     for (const [index, name] of used) {

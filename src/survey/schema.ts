@@ -37,7 +37,13 @@ const scaleSchema = z
     }
     if (scale.labels !== undefined) {
       const points = scale.max - scale.min + 1;
-      if (!integer || scale.labels.length !== points) {
+      if (!integer) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['labels'],
+          message: 'labels need an integer scale; got integer: false',
+        });
+      } else if (scale.labels.length !== points) {
         ctx.addIssue({
           code: 'custom',
           path: ['labels'],

@@ -1,0 +1,121 @@
+// Benchmark data: deterministic Likert answers, written once to bench/.data/ and shared with the
+// Python references, so that both sides see exactly the same numbers.
+
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** bench/.data/ (gitignored). */
+export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
+
+/**
+ * A seeded generator of uniform numbers in [0, 1): mulberry32 (Tommy Ettinger, public domain),
+ * 32-bit state, the same sequence on every machine and every run.
+ */
+export function uniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Answers of `n` respondents to `p` items on a 1–5 scale from a one-factor model: a respondent's
+ * latent satisfaction s and an item noise e (each the sum of three uniforms, centred), answer =
+ * clamp(round(3 + 1.4 · (λⱼ s + (1 − λⱼ) e)), 1, 5), with loadings λⱼ from 0.3 to 0.8. A fraction
+ * `missing` of the answers is NaN. Returned column-major: item j is `[j · n, (j + 1) · n)`.
+ */
+export function likertColumns(n: number, p: number, seed: number, missing = 0): Float64Array {
+  const next = uniform(seed);
+  const out = new Float64Array(n * p);
+  const loadings = Array.from({ length: p }, (_, j) => 0.3 + (0.5 * (j % 6)) / 5);
+  for (let r = 0; r < n; r++) {
+    const s = next() + next() + next() - 1.5;
+    for (let j = 0; j < p; j++) {
+      const e = next() + next() + next() - 1.5;
+      const l = loadings[j]!;
+      const answer = Math.round(3 + 1.4 * (l * s + (1 - l) * e) * 2);
+      out[j * n + r] = missing > 0 && next() < missing ? Number.NaN : Math.min(5, Math.max(1, answer));
+    }
+  }
+  return out;
+}
+
+function ensureDir(): void {
+  if (!existsSync(DATA_DIR)) mkdirSync(DATA_DIR, { recursive: true });
+}
+
+/**
+ * The path of the column-major float64 file (little-endian, item j at offset j · n · 8) of
+ * `likertColumns(n, p, seed)`, written on first use. numpy reads it as
+ * `np.fromfile(path, '<f8').reshape(p, n)`: one row per variable, the layout `np.corrcoef` expects.
+ */
+export function likertBinary(n: number, p: number, seed: number): string {
+  ensureDir();
+  const path = join(DATA_DIR, `likert-${n}x${p}-seed${seed}.f64`);
+  if (existsSync(path) && statSync(path).size === n * p * 8) return path;
+  const data = likertColumns(n, p, seed);
+  const fd = openSync(`${path}.partial`, 'w');
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const step = 64 * 1024 * 1024;
+  for (let offset = 0; offset < bytes.length; offset += step) {
+    writeSync(fd, bytes, offset, Math.min(step, bytes.length - offset));
+  }
+  closeSync(fd);
+  renameSync(`${path}.partial`, path);
+  return path;
+}
+
+/** Reads a file written by {@link likertBinary} back into one Float64Array (column-major). */
+export function readBinary(path: string): Float64Array {
+  const buffer = readFileSync(path);
+  if (buffer.byteOffset % 8 === 0) {
+    return new Float64Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 8);
+  }
+  const out = new Float64Array(buffer.byteLength / 8);
+  new Uint8Array(out.buffer).set(buffer);
+  return out;
+}
+
+/**
+ * The path of a CSV of `n` respondents × `p` items named q1…qp (1–5 answers, a fraction `missing`
+ * of empty cells, `\n` line ends), written on first use.
+ */
+export function likertCsv(n: number, p: number, seed: number, missing: number): string {
+  ensureDir();
+  const path = join(DATA_DIR, `survey-${n}x${p}-seed${seed}.csv`);
+  if (existsSync(path) && statSync(path).size > 0) return path;
+  const data = likertColumns(n, p, seed, missing);
+  const fd = openSync(`${path}.partial`, 'w');
+  writeSync(fd, `${Array.from({ length: p }, (_, j) => `q${j + 1}`).join(',')}\n`);
+  const rowsPerWrite = 20_000;
+  for (let start = 0; start < n; start += rowsPerWrite) {
+    const lines: string[] = [];
+    for (let r = start; r < Math.min(n, start + rowsPerWrite); r++) {
+      const cells = new Array<string>(p);
+      for (let j = 0; j < p; j++) {
+        const value = data[j * n + r]!;
+        cells[j] = Number.isNaN(value) ? '' : String(value);
+      }
+      lines.push(cells.join(','));
+    }
+    writeSync(fd, `${lines.join('\n')}\n`);
+  }
+  closeSync(fd);
+  // Renamed only when complete, so an interrupted run never leaves a truncated file behind.
+  renameSync(`${path}.partial`, path);
+  return path;
+}
