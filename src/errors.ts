@@ -14,6 +14,7 @@ export type SurveyIssueCode =
   | 'invalid_weight'
   | 'invalid_segment'
   | 'missing_column'
+  | 'duplicate_column'
   | 'ragged_row';
 
 /** One problem found in survey data: which row and column, the raw value and what is wrong. */
@@ -35,12 +36,12 @@ export class SurveyDataError extends Error {
   readonly issueCount: number;
 
   constructor(fn: string, issues: readonly SurveyIssue[], issueCount = issues.length) {
-    const shown = issues
-      .slice(0, 5)
-      .map((issue) => issue.message)
-      .join('; ');
-    const rest = issueCount > 5 ? `; and ${issueCount - 5} more` : '';
-    super(`${fn}: ${issueCount} invalid ${issueCount === 1 ? 'cell' : 'cells'}: ${shown}${rest}`);
+    const shown = issues.slice(0, 5);
+    const rest = issueCount - shown.length;
+    const list = [...shown.map((issue) => issue.message), ...(rest > 0 ? [`and ${rest} more`] : [])].join(
+      '; ',
+    );
+    super(`${fn}: ${issueCount} ${issueCount === 1 ? 'problem' : 'problems'} in the data: ${list}`);
     this.issues = issues;
     this.issueCount = issueCount;
   }

@@ -40,15 +40,18 @@ export async function readCsv(
   let totalBytes: number | null = null;
   if (typeof source === 'string' || source instanceof URL) {
     totalBytes = (await stat(source)).size;
-    stream = createReadStream(source, { highWaterMark: options.chunkSize ?? 4 * 1024 * 1024 });
-  } else if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) {
-    stream = source;
-  } else {
+  } else if (!(source !== null && typeof source === 'object' && Symbol.asyncIterator in source)) {
     throw new TypeError(
       `readCsv: source must be a file path, a URL or a readable stream; got ${formatValue(source)}`,
     );
   }
+  // Validate the survey and options before a file is opened, so that an error leaves none open.
   const reader = new CsvReader('readCsv', survey, options, totalBytes ?? 0);
+  if (typeof source === 'string' || source instanceof URL) {
+    stream = createReadStream(source, { highWaterMark: options.chunkSize ?? 4 * 1024 * 1024 });
+  } else {
+    stream = source;
+  }
   let bytesRead = 0;
   for await (const chunk of stream) {
     const bytes =

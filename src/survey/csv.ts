@@ -174,7 +174,7 @@ export class CsvReader {
     expectedBytes = 0,
   ) {
     this.#fn = fn;
-    this.#survey = toSurvey(survey);
+    this.#survey = toSurvey(survey, fn);
     this.#options = options;
     this.#expectedBytes = expectedBytes;
     if (options.delimiter !== undefined && ![',', ';', '\t'].includes(options.delimiter)) {
@@ -270,6 +270,10 @@ export class CsvReader {
     const fieldCount = this.#fieldCount;
     const numeric = this.#numeric;
     const read = this.#read;
+    if (this.#rows === 0 && this.#expectedBytes > 0) {
+      // Size the columns once from the first record's length (plus its line end) and the input size.
+      builder.reserve((this.#expectedBytes / (end - start + 1)) * 1.05);
+    }
     builder.beginRow();
     this.#rows++;
     let column = 0;
@@ -322,15 +326,7 @@ export class CsvReader {
     const delimiter = this.#options.delimiter;
     this.#delimiter = delimiter === undefined ? detectDelimiter(line) : delimiter.charCodeAt(0);
     const header = splitRecord(bytes, start, end, this.#delimiter);
-    const bytesPerRow = Math.max(1, end - start);
-    const expectedRows = this.#expectedBytes > 0 ? (this.#expectedBytes / bytesPerRow) * 1.05 : 1024;
-    const builder = new ResponsesBuilder(
-      this.#fn,
-      this.#survey.definition,
-      header,
-      this.#options,
-      expectedRows,
-    );
+    const builder = new ResponsesBuilder(this.#fn, this.#survey.definition, header, this.#options, 1024);
     this.#builder = builder;
     this.#fieldCount = header.length;
     this.#read = new Uint8Array(header.length);

@@ -117,11 +117,14 @@ export function resolveData(fn: string, data: SurveyData, options: DataOptions =
     if (names === undefined) {
       throw new TypeError(`${fn}: row data (number[][]) need options.columns to name the columns`);
     }
+    const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+    if (duplicate !== undefined)
+      throw new RangeError(`${fn}: column names must be unique; got ${formatValue(duplicate)} twice`);
     const columns = names.map(() => new Float64Array(rows.length));
     rows.forEach((row, r) => {
       if (!Array.isArray(row) || row.length !== names.length) {
         throw new RangeError(
-          `${fn}: every row must have ${names.length} values (one per column); got ${Array.isArray(row) ? row.length : formatValue(row)} in row ${r}`,
+          `${fn}: every row must have ${names.length} values (one per column); got ${Array.isArray(row) ? row.length : formatValue(row)} in the row at index ${r}`,
         );
       }
       for (let c = 0; c < names.length; c++) {
@@ -130,7 +133,7 @@ export function resolveData(fn: string, data: SurveyData, options: DataOptions =
         else if (value === null || value === undefined) columns[c]![r] = Number.NaN;
         else
           throw new TypeError(
-            `${fn}: rows must hold numbers; got ${formatValue(value)} in row ${r}, column ${formatValue(names[c])}`,
+            `${fn}: rows must hold numbers; got ${formatValue(value)} in the row at index ${r}, column ${formatValue(names[c])}`,
           );
       }
     });

@@ -96,7 +96,12 @@ export function defineSurvey(definition: SurveyDefinitionInput): Survey {
 }
 
 /** Accepts a `Survey`, or a definition to validate. */
-export function toSurvey(survey: Survey | SurveyDefinitionInput): Survey {
+export function toSurvey(survey: Survey | SurveyDefinitionInput, fn = 'defineSurvey'): Survey {
+  if (survey === null || typeof survey !== 'object') {
+    throw new TypeError(
+      `${fn}: survey must be a survey from defineSurvey or a survey definition; got ${formatValue(survey)}`,
+    );
+  }
   return 'parse' in survey && typeof survey.parse === 'function'
     ? (survey as Survey)
     : defineSurvey(survey as SurveyDefinitionInput);

@@ -116,6 +116,11 @@ export class ResponsesBuilder {
       );
     }
     this.#maxIssues = options.maxIssues ?? 100;
+    if (!Number.isInteger(this.#maxIssues) || this.#maxIssues < 0) {
+      throw new RangeError(
+        `${fn}: maxIssues must be a non-negative integer; got ${formatValue(options.maxIssues)}`,
+      );
+    }
     this.#capacity = Math.max(16, Math.ceil(expectedRows));
 
     const surveyCodes = splitCodes(definition.missing);
@@ -140,7 +145,7 @@ export class ResponsesBuilder {
       if (seen.has(name)) {
         throw new SurveyDataError(fn, [
           {
-            code: 'missing_column',
+            code: 'duplicate_column',
             row: null,
             column: name,
             value: name,
@@ -205,6 +210,11 @@ export class ResponsesBuilder {
     this.#weights = definition.weight === null ? null : new Float64Array(this.#capacity);
     this.#segments = definition.segments.map(() => []);
     this.#ids = definition.respondentId === null ? null : [];
+  }
+
+  /** Grows the column buffers to hold at least `rows` rows (a capacity hint; never shrinks). */
+  reserve(rows: number): void {
+    if (rows > this.#capacity) this.#resize(Math.ceil(rows));
   }
 
   /** Indices of the header columns that are read (those the definition names). */
@@ -383,7 +393,8 @@ export class ResponsesBuilder {
   }
 
   #weight(slot: Slot, value: number, raw: unknown): void {
-    if (value > 0 && Number.isFinite(value)) {
+    // A missing code is no weight, whether written as a number or as text (99, "99", "99.0").
+    if (value > 0 && Number.isFinite(value) && !slot.numberCodes.has(value)) {
       this.#weights![this.#kept] = value;
       return;
     }
@@ -410,10 +421,14 @@ export class ResponsesBuilder {
   }
 
   #grow(): void {
-    this.#capacity = Math.ceil(this.#capacity * 1.5);
+    this.#resize(Math.ceil(this.#capacity * 1.5));
+  }
+
+  #resize(capacity: number): void {
+    this.#capacity = capacity;
     const grow = (column: Float64Array) => {
-      const next = new Float64Array(this.#capacity);
-      next.set(column);
+      const next = new Float64Array(capacity);
+      next.set(column.subarray(0, Math.min(column.length, this.#kept + 1)));
       return next;
     };
     this.#items = this.#items.map(grow);

@@ -205,10 +205,13 @@ export function validateDefinition(input: unknown): SurveyDefinition {
   }
   if (def.recommend !== undefined) {
     const item = items[seen.get(def.recommend) ?? -1];
-    if (item !== undefined && (item.scale === null || item.scale.min !== 0 || item.scale.max !== 10)) {
+    if (
+      item !== undefined &&
+      (item.scale === null || item.scale.min !== 0 || item.scale.max !== 10 || !item.scale.integer)
+    ) {
       problems.push({
         path: 'recommend',
-        message: `the recommend item must be on a 0–10 scale; got ${item.scale === null ? 'no scale' : `${item.scale.min}–${item.scale.max}`}`,
+        message: `the recommend item must be on an integer 0–10 scale; got ${item.scale === null ? 'no scale' : `${item.scale.integer ? '' : 'a non-integer scale '}${item.scale.min}–${item.scale.max}`}`,
       });
     }
   }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe as suite, expect, it } from 'vitest';
+import { expect, it, describe as suite } from 'vitest';
 
 // The README's tour must work when pasted: run it (importing the sources in place of the package)
 // and check that it prints what its comments say.
@@ -21,7 +21,9 @@ suite('README', () => {
     const source = tour.replaceAll("'satisfaction-analytics'", JSON.stringify(join(root, 'src/index.ts')));
     const file = join(mkdtempSync(join(tmpdir(), 'tour-')), 'tour.mts');
     writeFileSync(file, source);
-    const output = execFileSync(join(root, 'node_modules/.bin/tsx'), [file], { encoding: 'utf8' }).trim().split('\n');
+    const output = execFileSync(join(root, 'node_modules/.bin/tsx'), [file], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     expect(output).toEqual([
       '{ speed: 0, staff: 1, waiting: 1, overall: 0, recommend: 0 }',
       'Float64Array(5) [ 4, 2, 5, 1, NaN ]',

@@ -1,4 +1,4 @@
-import { describe as suite, expect, it } from 'vitest';
+import { expect, it, describe as suite } from 'vitest';
 import { SurveyDefinitionError } from '../../src/errors.js';
 import { defineSurvey } from '../../src/survey/define-survey.js';
 import type { SurveyDefinitionInput } from '../../src/survey/schema.js';
@@ -85,14 +85,28 @@ suite('defineSurvey: valid definitions', () => {
       scale: { min: 1, max: 5 },
       items: [{ id: 'q1' }, { id: 'q2', reverse: true }],
     });
-    expect(Array.from(survey.parse([{ q1: 5, q2: 1 }, { q1: '4', q2: 'NA' }]).column('q2'))).toEqual([
-      5,
-      Number.NaN,
-    ]);
+    expect(
+      Array.from(
+        survey
+          .parse([
+            { q1: 5, q2: 1 },
+            { q1: '4', q2: 'NA' },
+          ])
+          .column('q2'),
+      ),
+    ).toEqual([5, Number.NaN]);
   });
 });
 
 suite('defineSurvey: invalid definitions', () => {
+  it('requires an integer scale for the recommend item', () => {
+    expect(() =>
+      defineSurvey({ items: [{ id: 'r', scale: { min: 0, max: 10, integer: false } }], recommend: 'r' }),
+    ).toThrow(
+      'defineSurvey: invalid definition: recommend: the recommend item must be on an integer 0–10 scale; got a non-integer scale 0–10',
+    );
+  });
+
   it('rejects a duplicate item id', () => {
     expect(() => defineSurvey({ items: [{ id: 'a' }, { id: 'b' }, { id: 'a' }] })).toThrow(
       'defineSurvey: invalid definition: items[2].id: duplicate item id "a" (also items[0])',
@@ -125,20 +139,27 @@ suite('defineSurvey: invalid definitions', () => {
     expect(
       definitionError({ items: [{ id: 'a', scale: { min: 0, max: 9.5, integer: true } }] }).problems,
     ).toEqual([
-      { path: 'items[0].scale.min', message: 'an integer scale needs integer bounds; got min = 0, max = 9.5' },
+      {
+        path: 'items[0].scale.min',
+        message: 'an integer scale needs integer bounds; got min = 0, max = 9.5',
+      },
     ]);
   });
 
   it('rejects the wrong number of labels', () => {
-    expect(() => defineSurvey({ scale: { min: 1, max: 5, labels: ['a', 'b'] }, items: [{ id: 'a' }] })).toThrow(
+    expect(() =>
+      defineSurvey({ scale: { min: 1, max: 5, labels: ['a', 'b'] }, items: [{ id: 'a' }] }),
+    ).toThrow(
       'defineSurvey: invalid definition: scale.labels: labels must name each of the 5 points of an integer scale; got 2 labels',
     );
   });
 
   it('rejects labels on a non-integer scale, saying why', () => {
     expect(
-      definitionError({ scale: { min: 0, max: 1, integer: false, labels: ['no', 'yes'] }, items: [{ id: 'a' }] })
-        .problems,
+      definitionError({
+        scale: { min: 0, max: 1, integer: false, labels: ['no', 'yes'] },
+        items: [{ id: 'a' }],
+      }).problems,
     ).toEqual([{ path: 'scale.labels', message: 'labels need an integer scale; got integer: false' }]);
   });
 
@@ -152,11 +173,13 @@ suite('defineSurvey: invalid definitions', () => {
   });
 
   it('rejects a recommend item not on 0–10', () => {
-    expect(() => defineSurvey({ scale: { min: 1, max: 10 }, items: [{ id: 'nps' }], recommend: 'nps' })).toThrow(
-      'defineSurvey: invalid definition: recommend: the recommend item must be on a 0–10 scale; got 1–10',
+    expect(() =>
+      defineSurvey({ scale: { min: 1, max: 10 }, items: [{ id: 'nps' }], recommend: 'nps' }),
+    ).toThrow(
+      'defineSurvey: invalid definition: recommend: the recommend item must be on an integer 0–10 scale; got 1–10',
     );
     expect(() => defineSurvey({ items: [{ id: 'nps' }], recommend: 'nps' })).toThrow(
-      'defineSurvey: invalid definition: recommend: the recommend item must be on a 0–10 scale; got no scale',
+      'defineSurvey: invalid definition: recommend: the recommend item must be on an integer 0–10 scale; got no scale',
     );
   });
 
@@ -180,18 +203,18 @@ suite('defineSurvey: invalid definitions', () => {
   });
 
   it('rejects unknown keys at every level (strict)', () => {
-    expect(() => defineSurvey({ items: [{ id: 'a' }], title: 'x' } as unknown as SurveyDefinitionInput)).toThrow(
-      'defineSurvey: invalid definition: (definition): Unrecognized key: "title"',
-    );
+    expect(() =>
+      defineSurvey({ items: [{ id: 'a' }], title: 'x' } as unknown as SurveyDefinitionInput),
+    ).toThrow('defineSurvey: invalid definition: (definition): Unrecognized key: "title"');
     expect(definitionError({ items: [{ id: 'a', label: 'x' }] }).problems).toEqual([
       { path: 'items[0]', message: 'Unrecognized key: "label"' },
     ]);
     expect(definitionError({ scale: { min: 1, max: 5, step: 1 }, items: [{ id: 'a' }] }).problems).toEqual([
       { path: 'scale', message: 'Unrecognized key: "step"' },
     ]);
-    expect(definitionError({ items: [{ id: 'a' }], segments: [{ id: 's', level: ['x'] }] }).problems).toEqual([
-      { path: 'segments[0]', message: 'Unrecognized key: "level"' },
-    ]);
+    expect(definitionError({ items: [{ id: 'a' }], segments: [{ id: 's', level: ['x'] }] }).problems).toEqual(
+      [{ path: 'segments[0]', message: 'Unrecognized key: "level"' }],
+    );
   });
 
   it('rejects empty items and empty ids', () => {
@@ -207,9 +230,9 @@ suite('defineSurvey: invalid definitions', () => {
     expect(() => defineSurvey(null as unknown as SurveyDefinitionInput)).toThrow(
       'defineSurvey: invalid definition: (definition): Invalid input: expected object, received null',
     );
-    expect(definitionError({ scale: { min: 1, max: Number.POSITIVE_INFINITY }, items: [{ id: 'a' }] }).problems).toEqual(
-      [{ path: 'scale.max', message: 'Invalid input: expected number, received Infinity' }],
-    );
+    expect(
+      definitionError({ scale: { min: 1, max: Number.POSITIVE_INFINITY }, items: [{ id: 'a' }] }).problems,
+    ).toEqual([{ path: 'scale.max', message: 'Invalid input: expected number, received Infinity' }]);
   });
 
   it('lists every problem at once, in definition order', () => {

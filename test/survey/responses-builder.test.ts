@@ -1,4 +1,4 @@
-import { describe as suite, expect, it } from 'vitest';
+import { expect, it, describe as suite } from 'vitest';
 import { SurveyDataError } from '../../src/errors.js';
 import { defineSurvey } from '../../src/survey/define-survey.js';
 import type { ParseOptions } from '../../src/survey/responses-builder.js';
@@ -20,7 +20,10 @@ const survey = defineSurvey({
   segments: ['city', { id: 'channel', levels: ['phone', 'web'] }],
 });
 
-const unbounded = defineSurvey({ items: [{ id: 'x' }, { id: 'y', missing: [99] }, { id: 'z', missing: ['99'] }] });
+const unbounded = defineSurvey({ items: [{ id: 'x' }] });
+const codes = defineSurvey({
+  items: [{ id: 'x' }, { id: 'y', missing: ['NA', 99] }, { id: 'z', missing: ['', '99'] }],
+});
 
 type Row = Record<string, unknown>;
 const good: Row = { id: 'r', w: 1, city: 'Bern', channel: 'web', q1: 3, q2: 3, nps: 5, share: 0.5 };
@@ -40,7 +43,14 @@ function dataError(f: () => unknown): SurveyDataError {
 
 suite('survey.parse: valid cells', () => {
   it('reads numbers and numeric strings, trimmed', () => {
-    const r = unbounded.parse([{ x: 4 }, { x: ' 4 ' }, { x: '4.0' }, { x: '+4' }, { x: '4e0' }, { x: '-0.5' }]);
+    const r = unbounded.parse([
+      { x: 4 },
+      { x: ' 4 ' },
+      { x: '4.0' },
+      { x: '+4' },
+      { x: '4e0' },
+      { x: '-0.5' },
+    ]);
     expect(values(r.column('x'))).toEqual([4, 4, 4, 4, 4, -0.5]);
     expect(r.n).toBe(6);
   });
@@ -63,7 +73,7 @@ suite('survey.parse: valid cells', () => {
   });
 
   it('matches a numeric code with its text and a text code with its number', () => {
-    const r = unbounded.parse([
+    const r = codes.parse([
       { x: 1, y: 99, z: 99 },
       { x: 1, y: '99', z: '99' },
       { x: 1, y: ' 99.0 ', z: '99.0' },
@@ -71,7 +81,7 @@ suite('survey.parse: valid cells', () => {
     ]);
     expect(values(r.column('y'))).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
     expect(values(r.column('z'))).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
-    // 99 is not a code of x, and the default codes still apply to y and z only when not overridden.
+    // 99 is not a code of x (the default codes "" and "NA" are).
     expect(values(r.column('x'))).toEqual([1, 1, 1, 99]);
   });
 
@@ -81,7 +91,7 @@ suite('survey.parse: valid cells', () => {
     expect(values(r.column('nps'))).toEqual([Number.NaN, Number.NaN, Number.NaN]);
     const e = dataError(() => survey.parse([row({ nps: 'NA' }), row({ nps: null })]));
     expect(e.message).toBe(
-      'survey.parse: 2 invalid cells: row 1, column "nps": answer must be a number or a missing code; got "NA"; ' +
+      'survey.parse: 2 problems in the data: row 1, column "nps": answer must be a number or a missing code; got "NA"; ' +
         'row 2, column "nps": answer must be a number or a missing code; got ""',
     );
   });
@@ -120,14 +130,14 @@ suite('survey.parse: valid cells', () => {
 
   it('reads a key that is written with spaces (" q1 ") under its trimmed column name', () => {
     // Regression: cells were looked up under the trimmed name, so such a column read as all missing.
-    const r = unbounded.parse([{ ' x ': 3, y: 1, z: 1 }, { ' x ': '4', y: 1, z: 1 }]);
+    const r = unbounded.parse([{ ' x ': 3 }, { ' x ': '4' }]);
     expect(values(r.column('x'))).toEqual([3, 4]);
     expect(r.report.missingPerItem['x']).toBe(0);
   });
 
   it('rejects two keys that name the same column once trimmed', () => {
-    expect(() => unbounded.parse([{ x: 1, ' x': 2, y: 1, z: 1 }])).toThrow(
-      'survey.parse: 1 invalid cell: column "x" appears twice in the header',
+    expect(() => unbounded.parse([{ x: 1, ' x': 2 }])).toThrow(
+      'survey.parse: 1 problem in the data: column "x" appears twice in the header',
     );
   });
 
@@ -155,7 +165,7 @@ suite('survey.parse: valid cells', () => {
 
   it('grows its columns past the initial capacity', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i % 7 === 0 ? 'NA' : 1, z: 2 }));
-    const r = unbounded.parse(rows);
+    const r = codes.parse(rows);
     expect(r.n).toBe(1000);
     expect(r.column('x')[999]).toBe(999);
     expect(r.report.missingPerItem['y']).toBe(143);
@@ -167,12 +177,22 @@ suite('survey.parse: invalid cells', () => {
     [
       'not_a_number "abc"',
       { q1: 'abc' },
-      { code: 'not_a_number', column: 'q1', value: 'abc', requirement: 'answer must be a number or a missing code' },
+      {
+        code: 'not_a_number',
+        column: 'q1',
+        value: 'abc',
+        requirement: 'answer must be a number or a missing code',
+      },
     ],
     [
       'not_a_number "0x10"',
       { q1: '0x10' },
-      { code: 'not_a_number', column: 'q1', value: '0x10', requirement: 'answer must be a number or a missing code' },
+      {
+        code: 'not_a_number',
+        column: 'q1',
+        value: '0x10',
+        requirement: 'answer must be a number or a missing code',
+      },
     ],
     [
       'not_a_number "Infinity"',
@@ -202,22 +222,42 @@ suite('survey.parse: invalid cells', () => {
     [
       'out_of_scale "11" on 0–10',
       { nps: '11' },
-      { code: 'out_of_scale', column: 'nps', value: '11', requirement: 'answer must be within the scale 0–10' },
+      {
+        code: 'out_of_scale',
+        column: 'nps',
+        value: '11',
+        requirement: 'answer must be within the scale 0–10',
+      },
     ],
     [
       'out_of_scale on a non-integer scale',
       { share: 1.01 },
-      { code: 'out_of_scale', column: 'share', value: 1.01, requirement: 'answer must be within the scale 0–1' },
+      {
+        code: 'out_of_scale',
+        column: 'share',
+        value: 1.01,
+        requirement: 'answer must be within the scale 0–1',
+      },
     ],
     [
       'not_integer 3.5',
       { q2: 3.5 },
-      { code: 'not_integer', column: 'q2', value: 3.5, requirement: 'answer must be a whole scale point 1–5' },
+      {
+        code: 'not_integer',
+        column: 'q2',
+        value: 3.5,
+        requirement: 'answer must be a whole scale point 1–5',
+      },
     ],
     [
       'invalid_segment',
       { channel: 'fax' },
-      { code: 'invalid_segment', column: 'channel', value: 'fax', requirement: 'must be one of "phone", "web"' },
+      {
+        code: 'invalid_segment',
+        column: 'channel',
+        value: 'fax',
+        requirement: 'must be one of "phone", "web"',
+      },
     ],
   ];
 
@@ -234,7 +274,7 @@ suite('survey.parse: invalid cells', () => {
       const rows = [row({}), row(cells), row({})];
 
       const e = dataError(() => survey.parse(rows));
-      expect(e.message).toBe(`survey.parse: 1 invalid cell: ${message}`);
+      expect(e.message).toBe(`survey.parse: 1 problem in the data: ${message}`);
       expect(e.issues).toEqual([{ code, row: 2, column, value, message }]);
       expect(e.issueCount).toBe(1);
 
@@ -270,7 +310,7 @@ suite('survey.parse: invalid cells', () => {
       const message = `row 1, column "w": weight must be a positive number; got ${shown}`;
       const rows = [row({ w }), row({ w: 2 })];
       const e = dataError(() => survey.parse(rows));
-      expect(e.message).toBe(`survey.parse: 1 invalid cell: ${message}`);
+      expect(e.message).toBe(`survey.parse: 1 problem in the data: ${message}`);
       expect(e.issues).toEqual([{ code: 'invalid_weight', row: 1, column: 'w', value: w, message }]);
       for (const invalid of ['missing', 'drop-row'] as const) {
         const r = survey.parse(rows, { invalid });
@@ -284,7 +324,31 @@ suite('survey.parse: invalid cells', () => {
     });
   }
 
-  it('lists every bad cell under error, and the keeps row contents aligned after drops', () => {
+  it('reads a missing code in the weight column as no weight, as a number or as text', () => {
+    // Regression: the number 99 and the text "99.0" passed as weights while "99" was invalid.
+    const coded = defineSurvey({ missing: ['', 'NA', 99], items: [{ id: 'q' }], weight: 'w' });
+    for (const w of [99, '99', ' 99 ', '99.0', 'NA']) {
+      const r = coded.parse(
+        [
+          { q: 1, w },
+          { q: 2, w: 98 },
+        ],
+        { invalid: 'missing' },
+      );
+      expect(Array.from(r.weights!), String(w)).toEqual([98]);
+      expect(r.report.issues, String(w)).toEqual([
+        {
+          code: 'invalid_weight',
+          row: 1,
+          column: 'w',
+          value: w,
+          message: `row 1, column "w": weight must be a positive number; got ${JSON.stringify(w)}`,
+        },
+      ]);
+    }
+  });
+
+  it('lists every bad cell under error, and keeps row contents aligned after drops', () => {
     const rows = [
       row({ id: 'a', q1: 'abc', q2: 9 }),
       row({ id: 'b', q1: 1 }),
@@ -296,8 +360,9 @@ suite('survey.parse: invalid cells', () => {
     expect(e.issues.map((issue) => [issue.code, issue.row, issue.column])).toEqual([
       ['not_a_number', 1, 'q1'],
       ['out_of_scale', 1, 'q2'],
-      ['not_integer', 3, 'nps'],
+      // In column order of the rows' keys: channel comes before nps.
       ['invalid_segment', 3, 'channel'],
+      ['not_integer', 3, 'nps'],
     ]);
 
     const dropped = survey.parse(rows, { invalid: 'drop-row' });
@@ -323,7 +388,7 @@ suite('survey.parse: invalid cells', () => {
     expect(e.issues).toHaveLength(6);
     expect(e.issueCount).toBe(8);
     expect(e.message).toBe(
-      `survey.parse: 8 invalid cells: ${[1, 2, 3, 4, 5].map(messageOf).join('; ')}; and 3 more`,
+      `survey.parse: 8 problems in the data: ${[1, 2, 3, 4, 5].map(messageOf).join('; ')}; and 3 more`,
     );
     const r = survey.parse(rows, { invalid: 'missing', maxIssues: 2 });
     expect(r.report.issues.map((issue) => issue.row)).toEqual([1, 2]);
@@ -335,7 +400,7 @@ suite('survey.parse: invalid cells', () => {
   it('throws missing_column for a defined column absent from every row, whatever the policy', () => {
     const { w: _w, city: _city, ...rest } = good;
     const message =
-      'survey.parse: 2 invalid cells: column "w" is defined in the survey but absent from the data; ' +
+      'survey.parse: 2 problems in the data: column "w" is defined in the survey but absent from the data; ' +
       'column "city" is defined in the survey but absent from the data';
     for (const invalid of ['error', 'missing', 'drop-row'] as const) {
       const e = dataError(() => survey.parse([rest], { invalid }));
@@ -358,7 +423,9 @@ suite('survey.parse: invalid cells', () => {
       new TypeError('survey.parse: rows must be an array of objects; got "q1"'),
     );
     expect(() => survey.parse([good, [1, 2]] as never)).toThrow(
-      new TypeError('survey.parse: each row must be an object keyed by column; got an array of length 2 in row 2'),
+      new TypeError(
+        'survey.parse: each row must be an object keyed by column; got an array of length 2 in row 2',
+      ),
     );
     expect(() => survey.parse([null] as never)).toThrow(
       new TypeError('survey.parse: each row must be an object keyed by column; got null in row 1'),
@@ -380,7 +447,7 @@ suite('survey.safeParse', () => {
       expect(result.error).toBeInstanceOf(SurveyDataError);
       expect(result.error.issueCount).toBe(2);
       expect(result.error.message).toBe(
-        'survey.parse: 2 invalid cells: row 1, column "q1": answer must be within the scale 1–5; got 7; ' +
+        'survey.parse: 2 problems in the data: row 1, column "q1": answer must be within the scale 1–5; got 7; ' +
           'row 2, column "q2": answer must be a number or a missing code; got "x"',
       );
     }
@@ -392,6 +459,42 @@ suite('survey.safeParse', () => {
     expect(() => survey.safeParse({} as never)).toThrow(
       new TypeError('survey.parse: rows must be an array of objects; got object'),
     );
-    expect(() => survey.safeParse([good], { invalid: 'drop' } as unknown as ParseOptions)).toThrow(RangeError);
+    expect(() => survey.safeParse([good], { invalid: 'drop' } as unknown as ParseOptions)).toThrow(
+      RangeError,
+    );
+  });
+});
+
+suite('survey.parse: limits of the issue list', () => {
+  const small = defineSurvey({ scale: { min: 1, max: 5 }, items: [{ id: 'q' }] });
+  const rows = [7, 8, 9, 0, 6, 7, 8].map((q) => ({ q }));
+
+  it('counts the issues not shown when maxIssues is below five', () => {
+    const result = small.safeParse(rows, { maxIssues: 2 });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues).toHaveLength(2);
+    expect(result.error.issueCount).toBe(7);
+    expect(result.error.message).toBe(
+      'survey.parse: 7 problems in the data: row 1, column "q": answer must be within the scale 1–5; got 7; ' +
+        'row 2, column "q": answer must be within the scale 1–5; got 8; and 5 more',
+    );
+  });
+
+  it('lists none with maxIssues 0 and still counts them', () => {
+    const result = small.safeParse(rows, { maxIssues: 0 });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues).toHaveLength(0);
+    expect(result.error.message).toBe('survey.parse: 7 problems in the data: and 7 more');
+  });
+
+  it('rejects a maxIssues that is not a non-negative integer', () => {
+    expect(() => small.parse(rows, { maxIssues: -1 })).toThrow(
+      new RangeError('survey.parse: maxIssues must be a non-negative integer; got -1'),
+    );
+    expect(() => small.parse(rows, { maxIssues: Number.NaN })).toThrow(
+      new RangeError('survey.parse: maxIssues must be a non-negative integer; got NaN'),
+    );
   });
 });
