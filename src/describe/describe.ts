@@ -80,7 +80,8 @@ function checkBox(name: string, value: number): number {
  *
  * Missing answers are excluded item by item and counted in `missing`.
  *
- * @throws {RangeError} on unknown items, invalid weights or box sizes larger than a scale
+ * @throws {RangeError} on unknown items, invalid weights, box sizes larger than a scale, or an
+ * answer off the scale given in `options.scale` (Responses are checked when parsed)
  * @example
  * describe({ q1: [5, 4, 4, 2, NaN] }, { scale: { min: 1, max: 5 } }).items[0].topBoxShare; // 0.75
  */
@@ -113,6 +114,14 @@ export function describe(data: SurveyData, options: DescribeOptions = {}): Descr
     for (let r = 0; r < dataset.n; r++) {
       const value = column[r]!;
       if (Number.isNaN(value)) continue;
+      if (
+        scale !== null &&
+        (value < scale.min || value > scale.max || (scale.integer && !Number.isInteger(value)))
+      ) {
+        throw new RangeError(
+          `describe: answers of ${formatValue(id)} must be ${scale.integer ? 'whole points' : 'values'} of the scale ${scale.min}–${scale.max}; got ${formatValue(value)} at index ${r}`,
+        );
+      }
       values.push(value);
       if (weights !== null) answerWeights.push(weights[r]!);
     }

@@ -41,7 +41,7 @@ export interface ProportionResult {
  * inference. JASA 22(158), 209–212.
  * @param values yes/no answers (true/false or 1/0; NaN or null = missing), or `{ successes, n }`
  * @throws {RangeError} for a value other than 0, 1, true, false or missing, naming its index
- * @example proportion({ successes: 42, n: 120 }).confidenceInterval // [0.2698…, 0.4389…]
+ * @example proportion({ successes: 42, n: 120 }).confidenceInterval // [0.2705…, 0.4388…]
  */
 export function proportion(
   values: ArrayLike<number | boolean | null> | { readonly successes: number; readonly n: number },
@@ -117,7 +117,11 @@ export function proportion(
     successes,
     estimate,
     standardError: Math.sqrt((estimate * (1 - estimate)) / effectiveN),
-    confidenceInterval: [Math.max(0, center - half), Math.min(1, center + half)],
+    // At 0 (or n) successes the bound is 0 (or 1) exactly; the formula would round to ±1e-17.
+    confidenceInterval: [
+      estimate === 0 ? 0 : Math.max(0, center - half),
+      estimate === 1 ? 1 : Math.min(1, center + half),
+    ],
     confidenceLevel: level,
     weighted: options.weights !== undefined && 'length' in values,
     effectiveN,

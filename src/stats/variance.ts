@@ -1,4 +1,3 @@
-import { formatValue } from '../errors.js';
 import { sum, weightedSum } from './sum.js';
 
 function checkWeights(fn: string, values: ArrayLike<number>, weights: ArrayLike<number>): void {
@@ -35,6 +34,7 @@ export function mean(values: ArrayLike<number>, weights?: ArrayLike<number>): nu
  */
 export function variance(values: ArrayLike<number>, weights?: ArrayLike<number>): number {
   const n = values.length;
+  if (weights !== undefined) checkWeights('variance', values, weights);
   if (n < 2) return Number.NaN;
   const center = mean(values, weights);
   let total = 0;
@@ -57,15 +57,6 @@ export function variance(values: ArrayLike<number>, weights?: ArrayLike<number>)
 
 /** Square root of {@link variance} (same conventions). @example standardDeviation([2, 4, 4, 4, 5, 5, 7, 9]) // 2.138089935299395 */
 export function standardDeviation(values: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  if (weights !== undefined) checkWeights('standardDeviation', values, weights);
   return Math.sqrt(variance(values, weights));
-}
-
-/** Throws a RangeError naming `fn` when `values` hold NaN; used by callers that require complete data. */
-export function assertComplete(fn: string, name: string, values: ArrayLike<number>): void {
-  for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i]!)) {
-      throw new RangeError(`${fn}: ${name} must not have missing values; got NaN at index ${i}`);
-    }
-  }
-  if (values.length === 0) throw new RangeError(`${fn}: ${name} must not be empty; got ${formatValue([])}`);
 }
