@@ -234,9 +234,18 @@ export class CsvReader {
     let quoteAt = -2; // position of the next quote at or after p; -1 = none in the buffer
     const length = bytes.length;
     while (p < length) {
+      if (quoteAt !== -1 && quoteAt < p) quoteAt = bytes.indexOf(QUOTE, p);
+      if (quoteAt === -1 && this.#builder !== null) {
+        // No quotes in the rest of the buffer: every line up to the last LF is a whole record.
+        const last = bytes.lastIndexOf(LF);
+        if (last >= p) {
+          this.#plainRecords(bytes, p, last + 1);
+          p = last + 1;
+          continue;
+        }
+      }
       // Find the end of this record: the next LF that is not inside quotes.
       let lineEnd = bytes.indexOf(LF, p);
-      if (quoteAt !== -1 && quoteAt < p) quoteAt = bytes.indexOf(QUOTE, p);
       if (quoteAt !== -1 && (lineEnd === -1 || quoteAt < lineEnd)) {
         let inQuote = false;
         let q = p;
@@ -260,6 +269,71 @@ export class CsvReader {
     return length;
   }
 
+  /**
+   * Reads the records of [start, limit), which holds whole LF-terminated lines and no quote:
+   * fields are split in the same scan that finds the line ends.
+   */
+  #plainRecords(bytes: Uint8Array, start: number, limit: number): void {
+    const builder = this.#builder!;
+    const delimiter = this.#delimiter;
+    const fieldCount = this.#fieldCount;
+    const numeric = this.#numeric;
+    const read = this.#read;
+    let p = start;
+    while (p < limit) {
+      const first = bytes[p];
+      if (first === LF) {
+        p++;
+        continue;
+      }
+      if (first === CR && bytes[p + 1] === LF) {
+        p += 2;
+        continue;
+      }
+      if (this.#rows === 0) this.#reserve(bytes.indexOf(LF, p) - p + 1);
+      builder.beginRow();
+      this.#rows++;
+      let column = 0;
+      let from = p;
+      // Digits are accumulated in the same scan; a field of 1–15 plain digits is an integer read
+      // exactly, anything else goes through #field.
+      let value = 0;
+      let digitsOnly = true;
+      for (;;) {
+        const b = bytes[p]!;
+        if (b === delimiter || b === LF) {
+          const to = b === LF && p > from && bytes[p - 1] === CR ? p - 1 : p;
+          const length = p - from;
+          if (digitsOnly && length > 0 && length <= 15 && column < fieldCount && numeric[column] === 1) {
+            if (read[column] === 1) builder.number(column, value);
+          } else {
+            this.#field(column, bytes, from, to);
+          }
+          column++;
+          p++;
+          if (b === LF) break;
+          from = p;
+          value = 0;
+          digitsOnly = true;
+        } else {
+          const digit = b - ZERO;
+          if (digit >= 0 && digit <= 9) value = value * 10 + digit;
+          else digitsOnly = false;
+          p++;
+        }
+      }
+      if (column !== fieldCount) {
+        builder.dropRow(
+          'ragged_row',
+          column,
+          `expected ${fieldCount} fields as in the header; got ${column}`,
+        );
+      }
+      builder.endRow();
+    }
+  }
+
+  /** Reads one record in [start, end) (line end excluded), which may hold quoted fields. */
   #record(bytes: Uint8Array, start: number, end: number): void {
     const builder = this.#builder;
     if (builder === null) {
@@ -268,12 +342,7 @@ export class CsvReader {
     }
     const delimiter = this.#delimiter;
     const fieldCount = this.#fieldCount;
-    const numeric = this.#numeric;
-    const read = this.#read;
-    if (this.#rows === 0 && this.#expectedBytes > 0) {
-      // Size the columns once from the first record's length (plus its line end) and the input size.
-      builder.reserve((this.#expectedBytes / (end - start + 1)) * 1.05);
-    }
+    if (this.#rows === 0) this.#reserve(end - start + 1);
     builder.beginRow();
     this.#rows++;
     let column = 0;
@@ -283,7 +352,7 @@ export class CsvReader {
       let next: number;
       if (bytes[p] === QUOTE) {
         const [text, after] = readQuoted(bytes, p, end, delimiter);
-        if (column < fieldCount && read[column] === 1) builder.text(column, text);
+        if (column < fieldCount && this.#read[column] === 1) builder.text(column, text);
         if (after === -1) {
           unclosed = true;
           next = end;
@@ -293,22 +362,14 @@ export class CsvReader {
       } else {
         next = p;
         while (next < end && bytes[next] !== delimiter) next++;
-        if (column < fieldCount && read[column] === 1) {
-          if (numeric[column] === 1) {
-            const value = fastDecimal(bytes, p, next);
-            if (!Number.isNaN(value)) builder.number(column, value);
-            else builder.text(column, decode(bytes, p, next));
-          } else {
-            builder.text(column, decode(bytes, p, next));
-          }
-        }
+        this.#field(column, bytes, p, next);
       }
       column++;
       if (next >= end) break;
       p = next + 1;
       if (p === end) {
         // A trailing delimiter: one more, empty field.
-        if (column < fieldCount && read[column] === 1) builder.text(column, '');
+        this.#field(column, bytes, p, p);
         column++;
         break;
       }
@@ -319,6 +380,26 @@ export class CsvReader {
       builder.dropRow('ragged_row', column, `expected ${fieldCount} fields as in the header; got ${column}`);
     }
     builder.endRow();
+  }
+
+  /** Passes the unquoted field [from, to) of `column` to the builder: as a number when it reads as one. */
+  #field(column: number, bytes: Uint8Array, from: number, to: number): void {
+    if (column >= this.#fieldCount || this.#read[column] !== 1) return;
+    const builder = this.#builder!;
+    if (this.#numeric[column] === 1) {
+      const value = fastDecimal(bytes, from, to);
+      if (!Number.isNaN(value)) {
+        builder.number(column, value);
+        return;
+      }
+    }
+    builder.text(column, decode(bytes, from, to));
+  }
+
+  /** Sizes the columns once, from the first record's length (with its line end) and the input size. */
+  #reserve(recordBytes: number): void {
+    if (this.#expectedBytes > 0 && recordBytes > 0)
+      this.#builder!.reserve((this.#expectedBytes / recordBytes) * 1.05);
   }
 
   #header(bytes: Uint8Array, start: number, end: number): void {
