@@ -278,7 +278,9 @@ export class CsvReader {
     const delimiter = this.#delimiter;
     const fieldCount = this.#fieldCount;
     const numeric = this.#numeric;
-    const read = this.#read;
+    let lane = builder.directLane();
+    let { buffers } = lane;
+    const { low, high, reverse } = lane;
     let p = start;
     while (p < limit) {
       const first = bytes[p];
@@ -290,8 +292,13 @@ export class CsvReader {
         p += 2;
         continue;
       }
-      if (this.#rows === 0) this.#reserve(bytes.indexOf(LF, p) - p + 1);
-      builder.beginRow();
+      if (this.#rows === 0) {
+        this.#reserve(bytes.indexOf(LF, p) - p + 1);
+        lane = builder.directLane();
+        buffers = lane.buffers;
+      }
+      if (builder.beginRow()) buffers = builder.directLane().buffers;
+      const row = builder.rowIndex;
       this.#rows++;
       let column = 0;
       let from = p;
@@ -305,7 +312,12 @@ export class CsvReader {
           const to = b === LF && p > from && bytes[p - 1] === CR ? p - 1 : p;
           const length = p - from;
           if (digitsOnly && length > 0 && length <= 15 && column < fieldCount && numeric[column] === 1) {
-            if (read[column] === 1) builder.number(column, value);
+            // A plain integer: stored directly when the builder's lane says it is valid as it stands.
+            if (value >= low[column]! && value <= high[column]!) {
+              buffers[column]![row] = reverse[column] === 1 ? low[column]! + high[column]! - value : value;
+            } else {
+              builder.number(column, value);
+            }
           } else {
             this.#field(column, bytes, from, to);
           }

@@ -233,12 +233,49 @@ export class ResponsesBuilder {
     return role === Role.Item || role === Role.Weight;
   }
 
-  /** Starts the next data row. */
-  beginRow(): void {
+  /**
+   * A direct lane for readers' hot loops. For header column c, `buffers[c]` is the item column
+   * that `number(c, x)` writes to, and an integer x with `low[c] ≤ x ≤ high[c]` is a valid answer
+   * there: on the scale and not a missing code (`low` > `high` for columns without such a lane:
+   * not an item, or a missing code lies on the scale). Such a cell may be stored directly as
+   * `buffers[c][rowIndex] = reverse[c] ? low[c] + high[c] − x : x`; every other cell must go
+   * through `number` or `text`. The buffers change when `beginRow` returns true.
+   */
+  directLane(): {
+    readonly buffers: readonly (Float64Array | null)[];
+    readonly low: Float64Array;
+    readonly high: Float64Array;
+    readonly reverse: Uint8Array;
+  } {
+    const low = new Float64Array(this.slots.length).fill(Number.POSITIVE_INFINITY);
+    const high = new Float64Array(this.slots.length).fill(Number.NEGATIVE_INFINITY);
+    const reverse = new Uint8Array(this.slots.length);
+    const buffers = this.slots.map((slot, c) => {
+      if (slot.role !== Role.Item) return null;
+      if (slot.numberCodes.some((code) => code >= slot.min && code <= slot.max)) return null;
+      low[c] = slot.min;
+      high[c] = slot.max;
+      reverse[c] = slot.reverse ? 1 : 0;
+      return this.#items[slot.target]!;
+    });
+    return { buffers, low, high, reverse };
+  }
+
+  /** The index at which the current row's cells are stored (rows kept so far). */
+  get rowIndex(): number {
+    return this.#kept;
+  }
+
+  /** Starts the next data row; true when the column buffers were reallocated (see `directLane`). */
+  beginRow(): boolean {
     this.#row++;
     this.#drop = null;
     this.#rowInvalid = 0;
-    if (this.#kept === this.#capacity) this.#grow();
+    if (this.#kept === this.#capacity) {
+      this.#grow();
+      return true;
+    }
+    return false;
   }
 
   /** Reads a numeric cell of column `column` (index into the header). */
