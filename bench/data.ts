@@ -11,11 +11,14 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-/** bench/.data/ (gitignored). */
-export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
+import { DATA_DIR } from './support.js';
+
+export { DATA_DIR };
+
+/** Part of every file name: bump it when the generator changes, so stale files are not reused. */
+const GENERATOR = 'g1';
 
 /**
  * A seeded generator of uniform numbers in [0, 1): mulberry32 (Tommy Ettinger, public domain),
@@ -35,7 +38,7 @@ export function uniform(seed: number): () => number {
 /**
  * Answers of `n` respondents to `p` items on a 1–5 scale from a one-factor model: a respondent's
  * latent satisfaction s and an item noise e (each the sum of three uniforms, centred), answer =
- * clamp(round(3 + 1.4 · (λⱼ s + (1 − λⱼ) e)), 1, 5), with loadings λⱼ from 0.3 to 0.8. A fraction
+ * clamp(round(3 + 2.8 · (λⱼ s + (1 − λⱼ) e)), 1, 5), with loadings λⱼ from 0.3 to 0.8. A fraction
  * `missing` of the answers is NaN. Returned column-major: item j is `[j · n, (j + 1) · n)`.
  */
 export function likertColumns(n: number, p: number, seed: number, missing = 0): Float64Array {
@@ -47,7 +50,7 @@ export function likertColumns(n: number, p: number, seed: number, missing = 0): 
     for (let j = 0; j < p; j++) {
       const e = next() + next() + next() - 1.5;
       const l = loadings[j]!;
-      const answer = Math.round(3 + 1.4 * (l * s + (1 - l) * e) * 2);
+      const answer = Math.round(3 + 2.8 * (l * s + (1 - l) * e));
       out[j * n + r] = missing > 0 && next() < missing ? Number.NaN : Math.min(5, Math.max(1, answer));
     }
   }
@@ -59,15 +62,32 @@ function ensureDir(): void {
 }
 
 /**
+ * What a benchmark data set holds: `likert` whole-number answers (complete), `continuous` the same
+ * answers plus a uniform offset in ±0.25 (no longer whole numbers: the general floating-point
+ * kernel), `missing` Likert answers of which 0.5% are missing (NaN).
+ */
+export type Variant = 'likert' | 'continuous' | 'missing';
+
+/** The data of a {@link Variant}, column-major, deterministic for a seed. */
+export function variantColumns(n: number, p: number, seed: number, variant: Variant): Float64Array {
+  const data = likertColumns(n, p, seed, variant === 'missing' ? 0.005 : 0);
+  if (variant === 'continuous') {
+    const next = uniform(seed ^ 0x5bd1e995);
+    for (let i = 0; i < data.length; i++) data[i] = data[i]! + (next() - 0.5) / 2;
+  }
+  return data;
+}
+
+/**
  * The path of the column-major float64 file (little-endian, item j at offset j · n · 8) of
- * `likertColumns(n, p, seed)`, written on first use. numpy reads it as
+ * `variantColumns(n, p, seed, variant)`, written on first use. numpy reads it as
  * `np.fromfile(path, '<f8').reshape(p, n)`: one row per variable, the layout `np.corrcoef` expects.
  */
-export function likertBinary(n: number, p: number, seed: number): string {
+export function likertBinary(n: number, p: number, seed: number, variant: Variant = 'likert'): string {
   ensureDir();
-  const path = join(DATA_DIR, `likert-${n}x${p}-seed${seed}.f64`);
+  const path = join(DATA_DIR, `${variant}-${n}x${p}-seed${seed}-${GENERATOR}.f64`);
   if (existsSync(path) && statSync(path).size === n * p * 8) return path;
-  const data = likertColumns(n, p, seed);
+  const data = variantColumns(n, p, seed, variant);
   const fd = openSync(`${path}.partial`, 'w');
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const step = 64 * 1024 * 1024;
@@ -75,6 +95,7 @@ export function likertBinary(n: number, p: number, seed: number): string {
     writeSync(fd, bytes, offset, Math.min(step, bytes.length - offset));
   }
   closeSync(fd);
+  // Renamed only when complete, so an interrupted run never leaves a truncated file behind.
   renameSync(`${path}.partial`, path);
   return path;
 }
@@ -96,7 +117,7 @@ export function readBinary(path: string): Float64Array {
  */
 export function likertCsv(n: number, p: number, seed: number, missing: number): string {
   ensureDir();
-  const path = join(DATA_DIR, `survey-${n}x${p}-seed${seed}.csv`);
+  const path = join(DATA_DIR, `survey-${n}x${p}-seed${seed}-${GENERATOR}.csv`);
   if (existsSync(path) && statSync(path).size > 0) return path;
   const data = likertColumns(n, p, seed, missing);
   const fd = openSync(`${path}.partial`, 'w');

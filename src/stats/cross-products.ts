@@ -23,6 +23,8 @@ const EXACT_BITS = 53;
 const MAX_LANES = 6;
 /** Largest Q = maxᵢ Σₖ uᵢₖ² that still leaves two lanes. */
 const MAX_SQUARES = 2 ** 25;
+/** Adding and subtracting 1.5 · 2^52 rounds a double below 2^51 in magnitude to an integer. */
+const ROUND = 1.5 * 2 ** 52;
 
 /**
  * Σₖ block[i][k] · block[j][k] for 0 ≤ i ≤ j < columns, written to `out[i · width + j]`.
@@ -142,9 +144,14 @@ export function columnSums(
  * every partial sum |Σₖ uᵢₖ uⱼₖ| ≤ Q; with Q < 2^(L−1), `lanes` = ⌊53 / L⌋ columns fit in one double
  * as the balanced base-2^L number Σₗ uₗ · 2^(L·l). One multiply-add of uᵢ by such a packed group
  * then accumulates `lanes` products at once, no carry crossing into the next lane and no partial sum
- * reaching 2^53, and the lanes are read back by rounding. For 1–5 answers in blocks of 512 rows,
- * Q ≤ 2048, L = 13 and four lanes. Finally Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) = (rows · Σ uᵢuⱼ − Σuᵢ · Σuⱼ) / rows,
- * whose numerator is an exact integer: one rounding in all.
+ * reaching 2^53, and the lanes are read back by rounding. For 1–5 answers in blocks of 512 rows
+ * shifted by 3, Q ≤ 512 · 2² = 2048: L = 13 bits and four lanes. Finally
+ * Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) = (rows · Σ uᵢuⱼ − Σuᵢ · Σuⱼ) / rows, whose numerator is an exact integer:
+ * one rounding in all, so the result is at least as accurate as a floating-point two-pass.
+ *
+ * The shifts are the previous block's rounded means (0 for the first block) and the lane width is
+ * the one the previous block needed, so that one pass over the data both shifts and packs; a block
+ * that needs wider lanes is packed again from its shifted values.
  */
 export class IntegerCrossProducts {
   readonly #columns: number;
@@ -319,30 +326,32 @@ export class IntegerCrossProducts {
     const rows = this.#rows;
     const lanes = Math.floor(EXACT_BITS / this.#laneBits);
     const scale = 2 ** this.#laneBits;
+    const inverse = 2 ** -this.#laneBits;
     const groups = Math.ceil(columns / lanes);
     const sums = this.#sums;
     const totals = this.#totals;
+    const block = this.#block;
+    const packed = this.#packed;
     for (let ti = 0; ti < columns; ti += TILE_COLUMNS) {
       for (let tg = Math.floor(ti / lanes); tg < groups; tg += TILE_GROUPS) {
         // 4 columns × 2 groups, or × 1 for an odd group left at the end.
         const pair = tg + 1 < groups;
-        if (pair) packedTile(this.#block, this.#packed, ti * stride, tg * stride, stride, rows, totals);
-        else packedTileOne(this.#block, this.#packed, ti * stride, tg * stride, stride, rows, totals);
+        if (pair) packedTile(block, packed, ti * stride, tg * stride, stride, rows, totals);
+        else packedTileOne(block, packed, ti * stride, tg * stride, stride, rows, totals);
         for (let t = 0; t < TILE_COLUMNS * TILE_GROUPS; t++) {
           const i = ti + (t >> 1);
           const g = tg + (t & 1);
           // Padding columns hold zeros: nothing to read back.
           if (i >= columns || g >= groups) continue;
-          // Read the lanes, lowest first: |lane| < scale / 2, so rest / scale is never halfway.
+          // Read the lanes, lowest first: |lane| < scale / 2, so rest / scale is never halfway
+          // between integers, and (y + ROUND) − ROUND rounds y (|y| < 2^51) to the nearest one.
           let rest = totals[t]!;
+          const sumI = sums[i]!;
           for (let l = 0, j = g * lanes; l < lanes && j < columns; l++, j++) {
-            let lane = rest;
-            if (l < lanes - 1) {
-              const high = Math.round(rest / scale);
-              lane = rest - high * scale;
-              rest = high;
-            }
-            if (j >= i) out[i * width + j] = (rows * lane - sums[i]! * sums[j]!) / rows;
+            const high = l < lanes - 1 ? rest * inverse + ROUND - ROUND : 0;
+            const lane = rest - high * scale;
+            rest = high;
+            if (j >= i) out[i * width + j] = (rows * lane - sumI * sums[j]!) / rows;
           }
         }
       }

@@ -53,7 +53,7 @@ interface State {
   readonly comoments: Float64Array;
 }
 
-/** Rows per block: 8 column strips of 512 doubles (32 KiB) stay in L1 cache for a 4 × 4 tile. */
+/** Rows per block: the column strips of a kernel tile (a few times 4 KiB) stay in L1 cache. */
 const BLOCK_ROWS = 512;
 
 /**
@@ -319,9 +319,12 @@ function emptyState(
 }
 
 /**
- * Listwise moments in one pass over blocks of rows: each block is centred on its own means
- * (two-pass within the block, so no cancellation), its cross products come from the tiled
- * kernel, and blocks are merged with the pairwise update. Weights enter as √w on both factors.
+ * Listwise moments in one pass over blocks of rows. A block of whole numbers (Likert answers)
+ * goes through the exact packed kernel; any other block is centred on its own mean by the corrected
+ * two-pass (centre, then subtract the residual Σd·Σd/W from the cross products) and goes through
+ * the floating-point kernel, with weights entering as √w on both factors. Blocks are merged with
+ * the pairwise update, and running means are kept relative to each column's first block mean, so
+ * that data far from zero (1e9 + small noise) lose no digits in the merges.
  */
 function listwise(
   items: readonly string[],
@@ -340,7 +343,11 @@ function listwise(
   const sums = new Float64Array(p);
   const squares = new Float64Array(p);
   const blockMeans = new Float64Array(p);
+  const residuals = new Float64Array(p);
+  /** Running means, relative to `origin` (each column's first block mean). */
   const means = new Float64Array(p);
+  const origin = new Float64Array(p);
+  let originSet = false;
   const products = new Float64Array(p * p);
   // Whole-number answers (Likert items) take the exact packed kernel; other blocks the float one.
   const integer = weights === null ? new IntegerCrossProducts(p, width, BLOCK_ROWS) : null;
@@ -350,6 +357,7 @@ function listwise(
     const size = Math.min(BLOCK_ROWS, n - start);
     let m = size;
     let weight = size;
+    residuals.fill(0);
     if (integer?.loadColumns(columns, start, size)) {
       // A complete block of whole numbers, read straight from the columns.
       integer.means(blockMeans);
@@ -385,7 +393,13 @@ function listwise(
             const offset = c * BLOCK_ROWS;
             const center = sums[c]! / m;
             blockMeans[c] = center;
-            for (let k = 0; k < m; k++) block[offset + k] = block[offset + k]! - center;
+            let residual = 0;
+            for (let k = 0; k < m; k++) {
+              const d = block[offset + k]! - center;
+              block[offset + k] = d;
+              residual += d;
+            }
+            residuals[c] = residual;
           }
           crossProducts(block, BLOCK_ROWS, m, p, width, blockProducts);
         }
@@ -401,19 +415,37 @@ function listwise(
           for (let k = 0; k < m; k++) s += blockWeights[k]! * block[offset + k]!;
           const center = s / weight;
           blockMeans[c] = center;
-          for (let k = 0; k < m; k++) block[offset + k] = rootWeights[k]! * (block[offset + k]! - center);
+          let residual = 0;
+          for (let k = 0; k < m; k++) {
+            const d = block[offset + k]! - center;
+            residual += blockWeights[k]! * d;
+            block[offset + k] = rootWeights[k]! * d;
+          }
+          residuals[c] = residual;
         }
         crossProducts(block, BLOCK_ROWS, m, p, width, blockProducts);
       }
+    }
+    // Corrected two-pass: Σw(x − c)(y − c′) − Σw(x − c)·Σw(y − c′)/W is exact for any centres c, c′;
+    // the block mean becomes c + Σw(x − c)/W, kept relative to the column's origin.
+    if (!originSet) {
+      origin.set(blockMeans);
+      originSet = true;
+    }
+    for (let i = 0; i < p; i++) {
+      blockMeans[i] = blockMeans[i]! - origin[i]! + residuals[i]! / weight;
     }
     // Merge the block into the running totals.
     const merged = total + weight;
     const f = (total * weight) / merged;
     for (let i = 0; i < p; i++) {
       const di = blockMeans[i]! - means[i]!;
+      const ri = residuals[i]!;
       for (let j = i; j < p; j++) {
         const dj = blockMeans[j]! - means[j]!;
-        products[i * p + j] = products[i * p + j]! + blockProducts[i * width + j]! + di * dj * f;
+        const correction = (ri * residuals[j]!) / weight;
+        products[i * p + j] =
+          products[i * p + j]! + (blockProducts[i * width + j]! - correction) + di * dj * f;
       }
     }
     for (let i = 0; i < p; i++) means[i] = means[i]! + ((blockMeans[i]! - means[i]!) * weight) / merged;
@@ -427,7 +459,7 @@ function listwise(
       const ij = i * p + j;
       state.count[ij] = used;
       state.sumWeights[ij] = total;
-      state.means[ij] = means[i]!;
+      state.means[ij] = origin[i]! + means[i]!;
       state.sumSquares[ij] = products[i * p + i]!;
       state.comoments[ij] = products[Math.min(i, j) * p + Math.max(i, j)]!;
     }

@@ -163,6 +163,7 @@ export class CsvReader {
   #read: Uint8Array = new Uint8Array(0);
   #pending: Uint8Array | null = null;
   #first = true;
+  #rows = 0;
 
   /**
    * @param expectedBytes the input size when known, to size the columns once
@@ -183,8 +184,6 @@ export class CsvReader {
       );
     }
   }
-
-  #rows = 0;
 
   /** Data rows read so far. */
   get rows(): number {
