@@ -24,7 +24,9 @@ const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
 const pad = (text: string, width: number) => text.padEnd(width);
 const heading = (text: string) => console.log(`\n${text}\n${'─'.repeat(text.length)}`);
 
-const definition = JSON.parse(readFileSync(here('./data/bank-survey.survey.json'), 'utf8')) as SurveyDefinitionInput;
+const definition = JSON.parse(
+  readFileSync(here('./data/bank-survey.survey.json'), 'utf8'),
+) as SurveyDefinitionInput;
 const survey = defineSurvey(definition);
 const responses = await readCsv(here('./data/bank-survey.csv'), survey);
 const { report } = responses;
@@ -48,17 +50,23 @@ for (const item of [...byMean.slice(0, 4), ...byMean.slice(-3)]) {
     `${pad(item.item, 8)} ${fixed(item.mean)}  top-2 ${pad(percent(item.topBoxShare ?? Number.NaN), 6)} bottom-2 ${pad(percent(item.bottomBoxShare ?? Number.NaN), 6)} ${item.text}${responses.item(item.item).reverse ? ' (reverse coded)' : ''}`,
   );
 }
-console.log(`(lowest four and highest three of ${described.items.length}; missing answers excluded per item)`);
+console.log(
+  `(lowest four and highest three of ${described.items.length}; missing answers excluded per item)`,
+);
 
 heading('Overall satisfaction');
 const overall = describe(responses, { items: ['overall'] }).items[0]!;
-console.log(`mean ${fixed(overall.mean)} on 1–5 (sd ${fixed(overall.sd)}), n = ${overall.n}, missing ${overall.missing}`);
+console.log(
+  `mean ${fixed(overall.mean)} on 1–5 (sd ${fixed(overall.sd)}), n = ${overall.n}, missing ${overall.missing}`,
+);
 const satisfied = proportion(
   Array.from(responses.column('overall'), (x) => (Number.isNaN(x) ? Number.NaN : x >= 4 ? 1 : 0)),
   { weights: responses.weights! },
 );
 const [low, high] = satisfied.confidenceInterval;
-console.log(`satisfied (4–5): ${percent(satisfied.estimate)}, 95% Wilson interval ${percent(low)}–${percent(high)}`);
+console.log(
+  `satisfied (4–5): ${percent(satisfied.estimate)}, 95% Wilson interval ${percent(low)}–${percent(high)}`,
+);
 
 heading('Net Promoter Score (weighted)');
 const nps = netPromoterScore(responses);
@@ -73,7 +81,9 @@ for (const group of channels) {
 const branch = channels.find((group) => group.key === 'branch')!;
 const phone = channels.find((group) => group.key === 'phone')!;
 const gap = netPromoterScoreDifference(netPromoterScore(branch.responses), netPromoterScore(phone.responses));
-console.log(`  branch − phone: ${fixed(gap.difference, 1)} points, z = ${fixed(gap.zValue)}, p = ${gap.pValue.toPrecision(2)}`);
+console.log(
+  `  branch − phone: ${fixed(gap.difference, 1)} points, z = ${fixed(gap.zValue)}, p = ${gap.pValue.toPrecision(2)}`,
+);
 
 heading('Which perception items move with overall satisfaction');
 const m = moments(responses, { items: [...perception, 'overall'], missing: 'pairwise' });
