@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, proportion } from '../../src/index.js';
-import { expectAbsolute, expectClose } from '../helpers/expect-close.js';
+import { proportion } from '../../src/index.js';
+import { bankSample } from '../helpers/data.js';
+import { expectAbsolute, expectClose, expectRelative } from '../helpers/expect-close.js';
 
 // Reference values: R 4.2 prop.test(x, n, correct = FALSE, conf.level = level)$conf.int and $estimate
 // (the Wilson score interval); for weights, the Wilson formula in R with the weighted share and Kish's
@@ -35,24 +36,8 @@ const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/r/stats.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
-const root = new URL('../../', import.meta.url);
-const sample = parseCsv(
-  readFileSync(new URL('examples/data/bank-survey.csv', root), 'utf8'),
-  JSON.parse(readFileSync(new URL('examples/data/bank-survey.survey.json', root), 'utf8')),
-);
+const sample = bankSample();
 const overall = Array.from(sample.column('overall'));
-
-/** |actual − expected| ≤ tolerance · |expected| with no absolute floor (interval ends near 0). */
-function expectRelative(actual: number, expected: number, tolerance: number, label: string): void {
-  if (actual === expected) return;
-  const difference = Math.abs(actual - expected);
-  const bound = tolerance * Math.abs(expected);
-  if (!(difference <= bound)) {
-    expect.fail(
-      `${label}: actual ${actual}, expected ${expected}, difference ${difference.toExponential(3)}, tolerance ${bound.toExponential(3)} (${tolerance} relative, no floor)`,
-    );
-  }
-}
 
 // Measured: at most 8.8e-15 relative on the interval ends (the lower end of 1 of 1000 at 0.99, about
 // 1e-5; R's prop.test writes the same formula with z²/(2n) terms), 5.2e-16 with weights.

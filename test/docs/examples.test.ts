@@ -5,25 +5,9 @@ import { expect, it, describe as suite } from 'vitest';
 import { defineSurvey, parseCsv } from '../../src/index.js';
 import { readCsv } from '../../src/node/index.js';
 
-// The @example of each doc comment in src/survey and src/node, run as written.
+// The @example of each doc comment in src/survey and src/node, run as written (defineSurvey's is in
+// test/survey/define-survey.test.ts).
 suite('doc-comment examples (survey)', () => {
-  it('defineSurvey', () => {
-    const survey = defineSurvey({
-      scale: { min: 1, max: 5 },
-      items: [{ id: 'q1' }, { id: 'q2', reverse: true }],
-    });
-    expect(
-      Array.from(
-        survey
-          .parse([
-            { q1: 5, q2: 1 },
-            { q1: '4', q2: 'NA' },
-          ])
-          .column('q2'),
-      ),
-    ).toEqual([5, Number.NaN]);
-  });
-
   it('parseCsv', () => {
     expect(
       parseCsv('q1,q2\n5,4\n3,NA\n', { scale: { min: 1, max: 5 }, items: [{ id: 'q1' }, { id: 'q2' }] }).n,

@@ -47,3 +47,18 @@ export function expectAbsolute(actual: number, expected: number, tolerance: numb
     );
   }
 }
+
+/**
+ * Asserts |actual − expected| ≤ tolerance · |expected|, with no absolute floor (for values far below
+ * 1, such as tail probabilities). Equal values pass, including ±Infinity and exact zeros.
+ */
+export function expectRelative(actual: number, expected: number, tolerance: number, label = ''): void {
+  if (actual === expected) return;
+  const difference = Math.abs(actual - expected);
+  const bound = tolerance * Math.abs(expected);
+  if (!(difference <= bound)) {
+    expect.fail(
+      `${label ? `${label}: ` : ''}actual ${actual}, expected ${expected}, difference ${difference.toExponential(3)}, tolerance ${bound.toExponential(3)} (${tolerance} relative, no floor)`,
+    );
+  }
+}

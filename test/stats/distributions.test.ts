@@ -11,7 +11,7 @@ import {
   studentTQuantile,
   studentTTwoSided,
 } from '../../src/stats/distributions.js';
-import { expectAbsolute, expectClose } from '../helpers/expect-close.js';
+import { expectAbsolute, expectClose, expectRelative } from '../helpers/expect-close.js';
 
 // Reference values: R 4.2 pnorm, pt, pchisq, pf with lower.tail = TRUE and FALSE, and 2 * pt(-|t|, df),
 // from test/fixtures/r/stats.R. Quantile references (`q`) are R's qnorm, qt, qchisq and qf refined by
@@ -66,18 +66,6 @@ const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/r/stats.json', import.meta.url), 'utf8'),
 ) as Fixture;
 const { normal, t, chiSquare, f } = fixture.distributions;
-
-/** |actual − expected| ≤ tolerance · |expected|, without expectClose's absolute floor (tails, tiny quantiles). */
-function expectRelative(actual: number, expected: number, tolerance: number, label: string): void {
-  if (actual === expected) return; // also ±Infinity and exact 0
-  const difference = Math.abs(actual - expected);
-  const bound = tolerance * Math.abs(expected);
-  if (!(difference <= bound)) {
-    expect.fail(
-      `${label}: actual ${actual}, expected ${expected}, difference ${difference.toExponential(3)}, tolerance ${bound.toExponential(3)} (${tolerance} relative, no floor)`,
-    );
-  }
-}
 
 /**
  * A probability is pinned to 1e-10 absolute and, where R's value is a normal double (≥ 1e-300, so

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/index.js';
 import { type MissingPolicy, Moments, moments } from '../../src/stats/moments.js';
 import type { SurveyData } from '../../src/survey/data.js';
+import { bankSample } from '../helpers/data.js';
 import { expectAllClose, expectClose } from '../helpers/expect-close.js';
 
 // Reference values: R 4.2 cov and cor with use = "complete.obs" (listwise) and
@@ -63,10 +63,7 @@ function sharedTable(file: string): Record<string, number[]> {
 }
 const mobi = sharedTable('mobi.csv');
 const bank = sharedTable('bank_satisfaction.csv');
-const sample = parseCsv(
-  readFileSync(new URL('examples/data/bank-survey.csv', root), 'utf8'),
-  JSON.parse(readFileSync(new URL('examples/data/bank-survey.survey.json', root), 'utf8')),
-);
+const sample = bankSample();
 function table(data: MatrixData): Record<string, (number | null)[]> {
   return Object.fromEntries(data.items.map((id, c) => [id, data.columns[c]!]));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { median, quantile, weightedMedian } from '../../src/stats/quantile.js';
+import { sharedColumn } from '../helpers/data.js';
 import { expectAllClose, expectClose } from '../helpers/expect-close.js';
 
 // Reference values: R 4.2 quantile(x, p, type = 7) and median(x); the weighted median by the rule
@@ -34,15 +35,6 @@ const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/r/stats.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
-const root = new URL('../../', import.meta.url);
-/** A numeric column of a published data set in ../shared/data (beside the checkout). */
-function sharedColumn(file: string, column: string): number[] {
-  const [header, ...lines] = readFileSync(new URL(`../shared/data/${file}`, root), 'utf8')
-    .trim()
-    .split('\n');
-  const index = header!.split(',').indexOf(`"${column}"`);
-  return lines.map((line) => Number(line.split(',')[index]));
-}
 function caseValues(c: QuantileCase): number[] {
   switch (c.source) {
     case 'mobi':

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/index.js';
 import { sum, weightedSum } from '../../src/stats/sum.js';
-import { expectClose } from '../helpers/expect-close.js';
+import { bankSample, caseData as sharedCaseData, sharedColumn } from '../helpers/data.js';
+import { expectClose, expectRelative } from '../helpers/expect-close.js';
 
 // Reference values: R 4.2 `sum` (long-double accumulation), computed by test/fixtures/r/stats.R.
 
@@ -25,50 +25,8 @@ const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/r/stats.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
-const root = new URL('../../', import.meta.url);
-/** A numeric column of a published data set in ../shared/data (beside the checkout). */
-function sharedColumn(file: string, column: string): number[] {
-  const [header, ...lines] = readFileSync(new URL(`../shared/data/${file}`, root), 'utf8')
-    .trim()
-    .split('\n');
-  const index = header!.split(',').indexOf(`"${column}"`);
-  return lines.map((line) => Number(line.split(',')[index]));
-}
-const sample = parseCsv(
-  readFileSync(new URL('examples/data/bank-survey.csv', root), 'utf8'),
-  JSON.parse(readFileSync(new URL('examples/data/bank-survey.survey.json', root), 'utf8')),
-);
-/** The values (and weights) of a fixture case, as R read them. */
-function caseData(c: DescriptiveCase): { values: number[]; weights: number[] | undefined } {
-  switch (c.source) {
-    case 'mobi':
-      return { values: sharedColumn('mobi.csv', c.column), weights: undefined };
-    case 'bank_satisfaction':
-      return { values: sharedColumn('bank_satisfaction.csv', c.column), weights: undefined };
-    case 'attitude': {
-      const data = fixture.moments.data.attitude;
-      return { values: data.columns[data.items.indexOf(c.column)]!, weights: undefined };
-    }
-    case 'sample': {
-      const column = sample.column(c.column);
-      const answered = [...column.keys()].filter((i) => !Number.isNaN(column[i]!));
-      return { values: answered.map((i) => column[i]!), weights: answered.map((i) => sample.weights![i]!) };
-    }
-    case 'inline':
-      return { values: c.values!, weights: c.weights };
-  }
-}
-
-/** |actual − expected| ≤ tolerance · |expected|, without expectClose's absolute floor (for tiny values). */
-function expectRelative(actual: number, expected: number, tolerance: number, label: string): void {
-  const difference = Math.abs(actual - expected);
-  const bound = tolerance * Math.abs(expected);
-  if (!(difference <= bound)) {
-    expect.fail(
-      `${label}: actual ${actual}, expected ${expected}, difference ${difference.toExponential(3)}, tolerance ${bound.toExponential(3)} (${tolerance} relative, no floor)`,
-    );
-  }
-}
+const _sample = bankSample();
+const caseData = (c: DescriptiveCase) => sharedCaseData(c, fixture.moments.data.attitude);
 
 describe('sum', () => {
   it.each(fixture.descriptive.map((c) => [c.name, c] as const))('matches R sum on %s', (_, c) => {

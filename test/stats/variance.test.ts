@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/index.js';
 import { mean, standardDeviation, variance } from '../../src/stats/variance.js';
-import { expectClose } from '../helpers/expect-close.js';
+import { bankSample, caseData as sharedCaseData, sharedColumn } from '../helpers/data.js';
+import { expectClose, expectRelative } from '../helpers/expect-close.js';
 
 // Reference values: R 4.2 `mean`, `var`, `sd`, `weighted.mean`, and survey::svyvar's weighted variance
 // n / (n − 1) · Σ w (x − x̄w)² / Σ w evaluated by that formula in R (r-cran-survey is not installed),
@@ -34,50 +34,8 @@ const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/r/stats.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
-const root = new URL('../../', import.meta.url);
-/** A numeric column of a published data set in ../shared/data (beside the checkout). */
-function sharedColumn(file: string, column: string): number[] {
-  const [header, ...lines] = readFileSync(new URL(`../shared/data/${file}`, root), 'utf8')
-    .trim()
-    .split('\n');
-  const index = header!.split(',').indexOf(`"${column}"`);
-  return lines.map((line) => Number(line.split(',')[index]));
-}
-const sample = parseCsv(
-  readFileSync(new URL('examples/data/bank-survey.csv', root), 'utf8'),
-  JSON.parse(readFileSync(new URL('examples/data/bank-survey.survey.json', root), 'utf8')),
-);
-/** The values (and weights) of a fixture case, as R read them. */
-function caseData(c: DescriptiveCase): { values: number[]; weights: number[] | undefined } {
-  switch (c.source) {
-    case 'mobi':
-      return { values: sharedColumn('mobi.csv', c.column), weights: undefined };
-    case 'bank_satisfaction':
-      return { values: sharedColumn('bank_satisfaction.csv', c.column), weights: undefined };
-    case 'attitude': {
-      const data = fixture.moments.data.attitude;
-      return { values: data.columns[data.items.indexOf(c.column)]!, weights: undefined };
-    }
-    case 'sample': {
-      const column = sample.column(c.column);
-      const answered = [...column.keys()].filter((i) => !Number.isNaN(column[i]!));
-      return { values: answered.map((i) => column[i]!), weights: answered.map((i) => sample.weights![i]!) };
-    }
-    case 'inline':
-      return { values: c.values!, weights: c.weights };
-  }
-}
-
-/** |actual − expected| ≤ tolerance · |expected|, without expectClose's absolute floor (for tiny values). */
-function expectRelative(actual: number, expected: number, tolerance: number, label: string): void {
-  const difference = Math.abs(actual - expected);
-  const bound = tolerance * Math.abs(expected);
-  if (!(difference <= bound)) {
-    expect.fail(
-      `${label}: actual ${actual}, expected ${expected}, difference ${difference.toExponential(3)}, tolerance ${bound.toExponential(3)} (${tolerance} relative, no floor)`,
-    );
-  }
-}
+const _sample = bankSample();
+const caseData = (c: DescriptiveCase) => sharedCaseData(c, fixture.moments.data.attitude);
 
 // Measured: at most 2.3e-15 relative (the variance of 1e9 + N(0, 1), where exact rational arithmetic
 // shows the TypeScript value exact and R's var 2.3e-15 off); 0 for most cases.
