@@ -56,6 +56,13 @@ function fastDecimal(bytes: Uint8Array, start: number, end: number): number {
   return negative ? -value : value;
 }
 
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** Decodes bytes as UTF-8, with a quick path for short ASCII fields. */
 function decode(bytes: Uint8Array, start: number, end: number): string {
   if (end - start <= 32) {
@@ -193,11 +200,22 @@ export class CsvReader {
   /** Reads the complete records of `chunk` and keeps the incomplete tail for the next one. */
   push(chunk: Uint8Array): void {
     let bytes = chunk;
-    if (this.#pending !== null) {
-      bytes = new Uint8Array(this.#pending.length + chunk.length);
-      bytes.set(this.#pending);
-      bytes.set(chunk, this.#pending.length);
+    const pending = this.#pending;
+    if (pending !== null) {
       this.#pending = null;
+      const lineEnd = this.#first ? -1 : chunk.indexOf(LF);
+      if (lineEnd === -1) {
+        bytes = concat(pending, chunk);
+      } else {
+        // Finish the pending record with the head of this chunk, so the chunk itself is not copied;
+        // if the record goes on (a quoted line break), fall back to joining the two.
+        const head = concat(pending, chunk.subarray(0, lineEnd + 1));
+        const consumed = this.#records(head, 0, false);
+        bytes =
+          consumed === head.length
+            ? chunk.subarray(lineEnd + 1)
+            : concat(head.subarray(consumed), chunk.subarray(lineEnd + 1));
+      }
     }
     let start = 0;
     if (this.#first && bytes.length >= 3) {
