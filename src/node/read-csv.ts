@@ -36,22 +36,19 @@ export async function readCsv(
   survey: Survey | SurveyDefinitionInput,
   options: ReadCsvOptions = {},
 ): Promise<Responses> {
-  let stream: AsyncIterable<unknown>;
-  let totalBytes: number | null = null;
-  if (typeof source === 'string' || source instanceof URL) {
-    totalBytes = (await stat(source)).size;
-  } else if (!(source !== null && typeof source === 'object' && Symbol.asyncIterator in source)) {
+  const path = typeof source === 'string' || source instanceof URL ? source : null;
+  if (path === null && !(source !== null && typeof source === 'object' && Symbol.asyncIterator in source)) {
     throw new TypeError(
       `readCsv: source must be a file path, a URL or a readable stream; got ${formatValue(source)}`,
     );
   }
+  const totalBytes = path === null ? null : (await stat(path)).size;
   // Validate the survey and options before a file is opened, so that an error leaves none open.
   const reader = new CsvReader('readCsv', survey, options, totalBytes ?? 0);
-  if (typeof source === 'string' || source instanceof URL) {
-    stream = createReadStream(source, { highWaterMark: options.chunkSize ?? 4 * 1024 * 1024 });
-  } else {
-    stream = source;
-  }
+  const stream: AsyncIterable<unknown> =
+    path === null
+      ? (source as Readable)
+      : createReadStream(path, { highWaterMark: options.chunkSize ?? 4 * 1024 * 1024 });
   let bytesRead = 0;
   for await (const chunk of stream) {
     const bytes =
