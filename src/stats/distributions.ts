@@ -75,12 +75,10 @@ function refinePositive(
     let step = h / slope;
     if (Math.abs(step) > 64) step = Math.sign(step) * 64;
     u -= step;
-    if (Math.abs(step) <= 4 * EPSILON * Math.max(1, Math.abs(u))) break;
+    if (Math.abs(step) <= 4 * Number.EPSILON * Math.max(1, Math.abs(u))) break;
   }
   return Math.exp(u);
 }
-
-const EPSILON = 2.220446049250313e-16;
 
 /**
  * Student t cumulative probability with `df` degrees of freedom (R's `pt`). With x = df / (df + t²),

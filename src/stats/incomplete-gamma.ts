@@ -14,7 +14,6 @@
  * Press, W. H. et al. (2007). Numerical Recipes, 3rd ed., §6.2 (series and continued fraction).
  */
 
-const EPSILON = 2.220446049250313e-16;
 const TINY = 1e-300;
 const LOG_SQRT_2PI = 0.9189385332046728;
 
@@ -61,7 +60,7 @@ function lowerSeries(a: number, x: number): number {
   for (let n = 1; n < 1_000_000; n++) {
     term *= x / (a + n);
     sum += term;
-    if (term < EPSILON * sum) break;
+    if (term < Number.EPSILON * sum) break;
   }
   return sum;
 }
@@ -82,7 +81,7 @@ function upperFraction(a: number, x: number): number {
     d = 1 / d;
     const step = d * c;
     h *= step;
-    if (Math.abs(step - 1) < EPSILON) break;
+    if (Math.abs(step - 1) < Number.EPSILON) break;
   }
   return h;
 }

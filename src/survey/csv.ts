@@ -295,9 +295,9 @@ export class CsvReader {
     const delimiter = this.#delimiter;
     const fieldCount = this.#fieldCount;
     const numeric = this.#numeric;
-    let lane = builder.directLane();
-    let { buffers } = lane;
+    const lane = builder.directLane();
     const { low, high, reverse } = lane;
+    let { buffers } = lane;
     let p = start;
     while (p < limit) {
       const first = bytes[p];
@@ -309,12 +309,8 @@ export class CsvReader {
         p += 2;
         continue;
       }
-      if (this.#rows === 0) {
-        this.#reserve(bytes.indexOf(LF, p) - p + 1);
-        lane = builder.directLane();
-        buffers = lane.buffers;
-      }
-      if (builder.beginRow()) buffers = builder.directLane().buffers;
+      const reserved = this.#rows === 0 && this.#reserve(bytes.indexOf(LF, p) - p + 1);
+      if (builder.beginRow() || reserved) buffers = builder.directLane().buffers;
       const row = builder.rowIndex;
       this.#rows++;
       let column = 0;
@@ -351,14 +347,7 @@ export class CsvReader {
           p++;
         }
       }
-      if (column !== fieldCount) {
-        builder.dropRow(
-          'ragged_row',
-          column,
-          `expected ${fieldCount} fields as in the header; got ${column}`,
-        );
-      }
-      builder.endRow();
+      this.#endRecord(column, false);
     }
   }
 
@@ -403,10 +392,20 @@ export class CsvReader {
         break;
       }
     }
+    this.#endRecord(column, unclosed);
+  }
+
+  /** Ends a record of `fields` fields: a ragged record or an unclosed quote drops the row. */
+  #endRecord(fields: number, unclosed: boolean): void {
+    const builder = this.#builder!;
     if (unclosed) {
       builder.dropRow('ragged_row', null, 'a quoted field is not closed');
-    } else if (column !== fieldCount) {
-      builder.dropRow('ragged_row', column, `expected ${fieldCount} fields as in the header; got ${column}`);
+    } else if (fields !== this.#fieldCount) {
+      builder.dropRow(
+        'ragged_row',
+        fields,
+        `expected ${this.#fieldCount} fields as in the header; got ${fields}`,
+      );
     }
     builder.endRow();
   }
@@ -425,10 +424,13 @@ export class CsvReader {
     builder.text(column, decode(bytes, from, to));
   }
 
-  /** Sizes the columns once, from the first record's length (with its line end) and the input size. */
-  #reserve(recordBytes: number): void {
-    if (this.#expectedBytes > 0 && recordBytes > 0)
-      this.#builder!.reserve((this.#expectedBytes / recordBytes) * 1.05);
+  /**
+   * Sizes the columns once, from the first record's length (with its line end) and the input size;
+   * true when the column buffers were reallocated.
+   */
+  #reserve(recordBytes: number): boolean {
+    if (!(this.#expectedBytes > 0 && recordBytes > 0)) return false;
+    return this.#builder!.reserve((this.#expectedBytes / recordBytes) * 1.05);
   }
 
   #header(bytes: Uint8Array, start: number, end: number): void {

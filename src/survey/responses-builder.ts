@@ -213,9 +213,14 @@ export class ResponsesBuilder {
     this.#ids = definition.respondentId === null ? null : [];
   }
 
-  /** Grows the column buffers to hold at least `rows` rows (a capacity hint; never shrinks). */
-  reserve(rows: number): void {
-    if (rows > this.#capacity) this.#resize(Math.ceil(rows));
+  /**
+   * Grows the column buffers to hold at least `rows` rows (a capacity hint; never shrinks); true
+   * when they were reallocated (see `directLane`).
+   */
+  reserve(rows: number): boolean {
+    if (!(rows > this.#capacity)) return false;
+    this.#resize(Math.ceil(rows));
+    return true;
   }
 
   /** Indices of the header columns that are read (those the definition names). */
@@ -467,7 +472,8 @@ export class ResponsesBuilder {
     this.#capacity = capacity;
     const grow = (column: Float64Array) => {
       const next = new Float64Array(capacity);
-      next.set(column.subarray(0, Math.min(column.length, this.#kept + 1)));
+      // Buffers grow only between rows, so the kept rows are all there is to copy.
+      next.set(column.subarray(0, this.#kept));
       return next;
     };
     this.#items = this.#items.map(grow);
