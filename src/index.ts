@@ -18,6 +18,15 @@ export type { ProportionOptions, ProportionResult } from './describe/proportion.
 export { proportion } from './describe/proportion.js';
 export type { SurveyIssue, SurveyIssueCode } from './errors.js';
 export { SurveyDataError, SurveyDefinitionError } from './errors.js';
+export type {
+  CronbachAlphaItem,
+  CronbachAlphaOptions,
+  CronbachAlphaResult,
+} from './reliability/cronbach-alpha.js';
+export { cronbachAlpha } from './reliability/cronbach-alpha.js';
+export type { ReliabilityOptions } from './reliability/item-covariance.js';
+export type { McDonaldOmegaOptions, McDonaldOmegaResult } from './reliability/mcdonald-omega.js';
+export { mcdonaldOmega } from './reliability/mcdonald-omega.js';
 export {
   chiSquareCdf,
   chiSquareQuantile,

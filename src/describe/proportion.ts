@@ -1,5 +1,5 @@
 import { formatValue } from '../errors.js';
-import { criticalZ, effectiveSampleSize, weightWarnings } from './confidence.js';
+import { criticalZ, effectiveSampleSize, weightWarnings } from '../stats/confidence.js';
 
 /** Options of {@link proportion}. */
 export interface ProportionOptions {

@@ -1,5 +1,5 @@
 import { formatValue } from '../errors.js';
-import { normalQuantile } from '../stats/distributions.js';
+import { normalQuantile } from './distributions.js';
 
 /** The two-sided normal critical value z for a confidence level, after checking the level. */
 export function criticalZ(fn: string, level: number): number {
