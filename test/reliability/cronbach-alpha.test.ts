@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it, describe as suite } from 'vitest';
-import { cronbachAlpha, moments } from '../../src/index.js';
+import { cronbachAlpha, mcdonaldOmega, moments } from '../../src/index.js';
 import { bankSample } from '../helpers/data.js';
 import { expectAllClose, expectClose } from '../helpers/expect-close.js';
 
@@ -363,5 +363,37 @@ suite('cronbachAlpha errors', () => {
       new RangeError('cronbachAlpha: confidenceLevel must be within (0, 1); got 95'),
     );
     expect(() => cronbachAlpha(attitude, { items: ['rating', 'nope'] })).toThrow(/unknown item "nope"/);
+  });
+});
+
+suite('docs/reliability.md', () => {
+  it('quotes the numbers the functions give on the bundled sample', () => {
+    const page = readFileSync(new URL('../../docs/reliability.md', import.meta.url), 'utf8');
+    const sample = bankSample();
+    const rows = page
+      .split('\n')
+      .filter((line) => /^\| (tangibles|reliability|responsiveness|assurance|empathy) /.test(line));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      const [dimension, k, n, dropped, alpha, interval, omega] = row
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
+      const items = sample.dimension(dimension!).filter((id) => id.startsWith('p_'));
+      const a = cronbachAlpha(sample, { items });
+      const o = mcdonaldOmega(sample, { items });
+      expect([a.k, a.n, a.dropped].map(String)).toEqual([k, n, dropped]);
+      expect(a.alpha.toFixed(3)).toBe(alpha);
+      expect(`${a.confidenceInterval.lower.toFixed(3)}–${a.confidenceInterval.upper.toFixed(3)}`).toBe(
+        interval,
+      );
+      expect(o.omegaTotal.toFixed(3)).toBe(omega);
+    }
+    const keyed = cronbachAlpha(sample, {
+      items: sample.dimension('responsiveness').filter((id) => id.startsWith('p_')),
+      reverse: ['p_res4'],
+    });
+    expect(page).toContain(`responsiveness to ${keyed.alpha.toFixed(3)}`);
+    expect(page).toContain(`(r = −${Math.abs(keyed.items[3]!.correctedItemTotalCorrelation).toFixed(3)})`);
   });
 });
