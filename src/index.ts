@@ -27,6 +27,26 @@ export { cronbachAlpha } from './reliability/cronbach-alpha.js';
 export type { ReliabilityOptions } from './reliability/item-covariance.js';
 export type { McDonaldOmegaOptions, McDonaldOmegaResult } from './reliability/mcdonald-omega.js';
 export { mcdonaldOmega } from './reliability/mcdonald-omega.js';
+export type {
+  AnalysisWeights,
+  DimensionWeights,
+  SatisfactionIndexWeighting,
+  SatisfactionIndexWeights,
+} from './scoring/index-weights.js';
+export type {
+  IndexScale,
+  SatisfactionIndexBootstrap,
+  SatisfactionIndexBootstrapOptions,
+  SatisfactionIndexDimension,
+  SatisfactionIndexItem,
+  SatisfactionIndexOptions,
+  SatisfactionIndexResult,
+  SatisfactionIndexSegment,
+  SatisfactionIndexSegmentItem,
+} from './scoring/satisfaction-index.js';
+export { DEFAULT_BOOTSTRAP_SEED, satisfactionIndex } from './scoring/satisfaction-index.js';
+export type { SatisfactionBand } from './scoring/satisfaction-levels.js';
+export { DEFAULT_SATISFACTION_LEVELS, satisfactionLevel } from './scoring/satisfaction-levels.js';
 export {
   chiSquareCdf,
   chiSquareQuantile,

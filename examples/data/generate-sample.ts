@@ -8,8 +8,8 @@
  * - bank-survey.survey.json  the survey definition (see src/survey/schema.ts)
  * - bank-survey.model.json   the true generating parameters
  *
- * The generator is self-contained and deterministic: a seeded xoshiro128** generator with Box–Muller
- * normals, no Math.random, so the same seed gives byte-identical files.
+ * The generator is deterministic: the seeded xoshiro128** generator `Random` of src/stats/random.ts
+ * with Box–Muller normals, no Math.random, so the same seed gives byte-identical files.
  *
  * Latent model, per respondent i (see README.md in this folder):
  *   perception factors   η_i = μ_P(segment_i) + ζ_i,  ζ_i ~ N(0, Φ)
@@ -24,6 +24,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Random } from '../../src/stats/random.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Design constants
@@ -419,79 +420,6 @@ const SATISFACTION_LABELS = [
   'Satisfied',
   'Very satisfied',
 ];
-
-// ---------------------------------------------------------------------------------------------------
-// Random numbers: xoshiro128** seeded by splitmix32, Box–Muller normals
-// ---------------------------------------------------------------------------------------------------
-
-class Random {
-  private readonly s = new Uint32Array(4);
-  private spare: number | null = null;
-
-  constructor(seed: number) {
-    let x = seed >>> 0;
-    for (let i = 0; i < 4; i++) {
-      // splitmix32
-      x = (x + 0x9e3779b9) >>> 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      this.s[i] = (z ^ (z >>> 16)) >>> 0;
-    }
-  }
-
-  /** Next 32-bit output of xoshiro128**. */
-  private nextUint32(): number {
-    const s = this.s;
-    const s0 = s[0]!;
-    const s1 = s[1]!;
-    const s2 = s[2]!;
-    const s3 = s[3]!;
-    const r = Math.imul(rotl(Math.imul(s1, 5) >>> 0, 7), 9) >>> 0;
-    const t = (s1 << 9) >>> 0;
-    const n2 = (s2 ^ s0) >>> 0;
-    const n3 = (s3 ^ s1) >>> 0;
-    s[1] = (s1 ^ n2) >>> 0;
-    s[0] = (s0 ^ n3) >>> 0;
-    s[2] = (n2 ^ t) >>> 0;
-    s[3] = rotl(n3, 11);
-    return r;
-  }
-
-  /** Uniform on [0, 1) with 32 bits of resolution. */
-  uniform(): number {
-    return this.nextUint32() / 4294967296;
-  }
-
-  /** Standard normal by the Box–Muller transform (both values of each pair are used). */
-  normal(): number {
-    if (this.spare !== null) {
-      const z = this.spare;
-      this.spare = null;
-      return z;
-    }
-    const u1 = 1 - this.uniform(); // (0, 1]
-    const u2 = this.uniform();
-    const radius = Math.sqrt(-2 * Math.log(u1));
-    this.spare = radius * Math.sin(2 * Math.PI * u2);
-    return radius * Math.cos(2 * Math.PI * u2);
-  }
-
-  /** Index drawn with the given probabilities (which sum to 1). */
-  pick(shares: readonly number[]): number {
-    const u = this.uniform();
-    let cumulative = 0;
-    for (let i = 0; i < shares.length; i++) {
-      cumulative += shares[i]!;
-      if (u < cumulative) return i;
-    }
-    return shares.length - 1;
-  }
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Small linear algebra

@@ -1,7 +1,7 @@
 import { formatValue } from '../errors.js';
+import { criticalZ, effectiveSampleSize, weightWarnings } from '../stats/confidence.js';
 import { normalCdf } from '../stats/distributions.js';
 import { Responses } from '../survey/responses.js';
-import { criticalZ, effectiveSampleSize, weightWarnings } from '../stats/confidence.js';
 
 /** Options of {@link netPromoterScore}. */
 export interface NetPromoterScoreOptions {
