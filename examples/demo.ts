@@ -1,13 +1,15 @@
 /**
  * End-to-end run over the bundled sample survey (612 customers of a retail bank): read the CSV
  * under its survey definition, report what was read, describe the items, score the NPS overall and
- * per channel, and show which perception items move with overall satisfaction.
+ * per channel, check the reliability of each dimension, compute the satisfaction index, and show
+ * which perception items move with overall satisfaction.
  *
  * Run: npm run demo
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  cronbachAlpha,
   defineSurvey,
   describe,
   moments,
@@ -15,6 +17,7 @@ import {
   netPromoterScoreDifference,
   proportion,
   type SurveyDefinitionInput,
+  satisfactionIndex,
 } from '../src/index.js';
 import { readCsv } from '../src/node/index.js';
 
@@ -84,6 +87,32 @@ const gap = netPromoterScoreDifference(netPromoterScore(branch.responses), netPr
 console.log(
   `  branch − phone: ${fixed(gap.difference, 1)} points, z = ${fixed(gap.zValue)}, p = ${gap.pValue.toPrecision(2)}`,
 );
+
+heading('Reliability and the satisfaction index (perception items, two-level weights)');
+const dimensionNames = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
+const alphas = dimensionNames.map((dimension) => {
+  const items = responses.dimension(dimension).filter((id) => id.startsWith('p_'));
+  return `${dimension} ${fixed(cronbachAlpha(responses, { items }).alpha, 3)}`;
+});
+console.log(`Cronbach's alpha: ${alphas.join(', ')}`);
+const csi = satisfactionIndex(responses, {
+  items: perception,
+  weights: {
+    dimensions: { tangibles: 0.1, reliability: 0.3, responsiveness: 0.25, assurance: 0.2, empathy: 0.15 },
+  },
+  by: 'channel',
+});
+const [csiLow, csiHigh] = csi.confidenceInterval!;
+console.log(
+  `index ${fixed(csi.index, 1)} / 100 (${csi.level}), 95% bootstrap interval ${fixed(csiLow, 1)}–${fixed(csiHigh, 1)}`,
+);
+console.log(
+  `  by dimension: ${csi.dimensions.map((d) => `${d.dimension} ${fixed(d.index ?? Number.NaN, 1)}`).join(', ')}`,
+);
+console.log(
+  `  by channel:   ${csi.segments!.map((s) => `${s.segment} ${fixed(s.index ?? Number.NaN, 1)}`).join(', ')}`,
+);
+console.log('(examples/scoring-table.ts walks through the method step by step)');
 
 heading('Which perception items move with overall satisfaction');
 const m = moments(responses, { items: [...perception, 'overall'], missing: 'pairwise' });

@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, it, describe as suite } from 'vitest';
-import { defineSurvey, parseCsv } from '../../src/index.js';
+import { cronbachAlpha, defineSurvey, parseCsv, satisfactionIndex } from '../../src/index.js';
 import { readCsv } from '../../src/node/index.js';
+import { bankSample } from '../helpers/data.js';
 
 // The @example of each doc comment in src/survey and src/node, run as written (defineSurvey's is in
 // test/survey/define-survey.test.ts).
@@ -22,5 +25,38 @@ suite('doc-comment examples (survey)', () => {
     const responses = await readCsv(file, survey, { onProgress: (p) => seen.push(p.rowsRead) });
     expect(responses.n).toBe(2);
     expect(seen.at(-1)).toBe(2);
+  });
+});
+
+// The example scripts run as written and print what the library computes.
+suite('example scripts', () => {
+  const root = new URL('../../', import.meta.url);
+  const run = (script: string) =>
+    execFileSync(
+      fileURLToPath(new URL('node_modules/.bin/tsx', root)),
+      [fileURLToPath(new URL(script, root))],
+      {
+        encoding: 'utf8',
+      },
+    );
+
+  it('examples/scoring-table.ts', () => {
+    const output = run('examples/scoring-table.ts');
+    const sample = bankSample();
+    const items = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'].flatMap((d) =>
+      sample.dimension(d).filter((id) => id.startsWith('p_')),
+    );
+    const index = satisfactionIndex(sample, {
+      items,
+      weights: {
+        dimensions: { tangibles: 0.1, reliability: 0.3, responsiveness: 0.25, assurance: 0.2, empathy: 0.15 },
+      },
+    });
+    expect(output).toContain(`index ${index.index.toFixed(1)} / 100 (${index.level})`);
+    const alpha = cronbachAlpha(sample, {
+      items: sample.dimension('reliability').filter((id) => id.startsWith('p_')),
+    });
+    expect(output).toMatch(new RegExp(`reliability +5 +${alpha.n} +${alpha.alpha.toFixed(3)}`));
+    expect(output).toContain(`equal item weights ${satisfactionIndex(sample, { items }).index.toFixed(1)}`);
   });
 });
