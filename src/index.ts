@@ -18,6 +18,29 @@ export type { ProportionOptions, ProportionResult } from './describe/proportion.
 export { proportion } from './describe/proportion.js';
 export type { SurveyIssue, SurveyIssueCode } from './errors.js';
 export { SurveyDataError, SurveyDefinitionError } from './errors.js';
+export type { FuzzyEvaluateOptions, FuzzyEvaluateResult } from './fuzzy/fuzzy-evaluate.js';
+export { fuzzyEvaluate } from './fuzzy/fuzzy-evaluate.js';
+export type {
+  FuzzyEvaluateHierarchyOptions,
+  FuzzyEvaluateHierarchyResult,
+  FuzzyGroupDimension,
+  FuzzyHierarchyDimension,
+  FuzzyHierarchyDimensionResult,
+  FuzzyItemDimension,
+} from './fuzzy/fuzzy-evaluate-hierarchy.js';
+export { fuzzyEvaluateHierarchy } from './fuzzy/fuzzy-evaluate-hierarchy.js';
+export type {
+  FuzzyMembership,
+  FuzzyOperator,
+  FuzzyWeights,
+  LabelledMembership,
+  PriorityVector,
+} from './fuzzy/fuzzy-inputs.js';
+export { FUZZY_OPERATORS } from './fuzzy/fuzzy-inputs.js';
+export type { FuzzyGrade } from './fuzzy/grades.js';
+export { DEFAULT_FUZZY_GRADES, defaultGradeScores } from './fuzzy/grades.js';
+export type { MembershipMatrixOptions, MembershipMatrixResult } from './fuzzy/membership-matrix.js';
+export { membershipMatrix } from './fuzzy/membership-matrix.js';
 export type {
   CronbachAlphaItem,
   CronbachAlphaOptions,
