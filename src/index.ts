@@ -2,6 +2,45 @@
 // 'satisfaction-analytics/node'.
 
 export type {
+  AggregateJudgmentsOptions,
+  AggregateJudgmentsResult,
+  AggregatePrioritiesOptions,
+  AggregatePrioritiesResult,
+  PriorityInput,
+} from './ahp/aggregate.js';
+export { aggregateJudgments, aggregatePriorities } from './ahp/aggregate.js';
+export type { AhpJudgmentDiagnosis, AhpOptions, AhpResult } from './ahp/ahp.js';
+export { ahp } from './ahp/ahp.js';
+export type {
+  AhpHierarchyNode,
+  AhpHierarchyNodeResult,
+  AhpHierarchyOptions,
+  AhpHierarchyResult,
+} from './ahp/ahp-hierarchy.js';
+export { ahpHierarchy } from './ahp/ahp-hierarchy.js';
+export type {
+  PairwiseFromSurveyOptions,
+  PairwiseFromSurveyResult,
+  SurveyPair,
+  SurveyRater,
+  SurveyRaterExclusion,
+} from './ahp/pairwise-from-survey.js';
+export { pairwiseFromSurvey } from './ahp/pairwise-from-survey.js';
+export type {
+  Judgment,
+  LabelledPairwiseMatrix,
+  PairwiseInput,
+  PairwiseMatrixInput,
+} from './ahp/pairwise-matrix.js';
+export { SAATY_SCALE } from './ahp/pairwise-matrix.js';
+export type { PriorityMethod } from './ahp/priority-vector.js';
+export type { RandomIndexName, RandomIndexSpec, RandomIndexTable } from './ahp/random-index.js';
+export {
+  ALONSO_LAMATA_2006_RANDOM_INDEX,
+  SAATY_1980_RANDOM_INDEX,
+  SAATY_2005_RANDOM_INDEX,
+} from './ahp/random-index.js';
+export type {
   DescribeOptions,
   DescribeResult,
   ItemDescription,
