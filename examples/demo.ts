@@ -9,9 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  ahp,
   cronbachAlpha,
   defineSurvey,
   describe,
+  fuzzyEvaluateHierarchy,
+  membershipMatrix,
   moments,
   netPromoterScore,
   netPromoterScoreDifference,
@@ -113,6 +116,36 @@ console.log(
   `  by channel:   ${csi.segments!.map((s) => `${s.segment} ${fixed(s.index ?? Number.NaN, 1)}`).join(', ')}`,
 );
 console.log('(examples/scoring-table.ts walks through the method step by step)');
+
+heading('Fuzzy comprehensive evaluation with AHP dimension weights');
+const priorities = ahp({
+  labels: dimensionNames,
+  matrix: [
+    [1, '1/4', '1/3', '1/2', '1/2'],
+    [4, 1, 2, 2, 3],
+    [3, '1/2', 1, 1, 2],
+    [2, '1/2', 1, 1, 2],
+    [2, '1/3', '1/2', '1/2', 1],
+  ],
+});
+console.log(
+  `AHP weights: ${priorities.labels.map((label, k) => `${label} ${fixed(priorities.weights[k]!, 3)}`).join(', ')} (CR ${fixed(priorities.consistencyRatio, 3)})`,
+);
+const fuzzy = fuzzyEvaluateHierarchy({
+  weights: priorities,
+  dimensions: dimensionNames.map((id) => {
+    const items = responses.dimension(id).filter((item) => item.startsWith('p_'));
+    return {
+      id,
+      weights: items.map(() => 1 / items.length),
+      membership: membershipMatrix(responses, { items }),
+    };
+  }),
+});
+console.log(
+  `B = [${fuzzy.normalizedVector.map((b) => fixed(b, 3)).join(', ')}] (very satisfied … very dissatisfied): grade "${fuzzy.grade}", score ${fixed(fuzzy.score, 1)}`,
+);
+console.log('(examples/ahp-fuzzy.ts shows each step)');
 
 heading('Which perception items move with overall satisfaction');
 const m = moments(responses, { items: [...perception, 'overall'], missing: 'pairwise' });

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it, describe as suite } from 'vitest';
-import { cronbachAlpha, defineSurvey, parseCsv, satisfactionIndex } from '../../src/index.js';
+import {
+  ahp,
+  cronbachAlpha,
+  defineSurvey,
+  fuzzyEvaluateHierarchy,
+  membershipMatrix,
+  parseCsv,
+  satisfactionIndex,
+} from '../../src/index.js';
 import { readCsv } from '../../src/node/index.js';
 import { bankSample } from '../helpers/data.js';
 
@@ -58,5 +66,37 @@ suite('example scripts', () => {
     });
     expect(output).toMatch(new RegExp(`reliability +5 +${alpha.n} +${alpha.alpha.toFixed(3)}`));
     expect(output).toContain(`equal item weights ${satisfactionIndex(sample, { items }).index.toFixed(1)}`);
+  });
+
+  it('examples/ahp-fuzzy.ts', () => {
+    const output = run('examples/ahp-fuzzy.ts');
+    const dimensions = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
+    const judgments = ahp({
+      labels: dimensions,
+      matrix: [
+        [1, '1/4', '1/3', '1/2', '1/2'],
+        [4, 1, 2, 2, 3],
+        [3, '1/2', 1, 1, 2],
+        [2, '1/2', 1, 1, 2],
+        [2, '1/3', '1/2', '1/2', 1],
+      ],
+    });
+    expect(output).toContain(`reliability     ${judgments.weights[1]!.toFixed(3)}`);
+    expect(output).toContain(`CR ${judgments.consistencyRatio.toFixed(3)} → consistent`);
+    const sample = bankSample();
+    const evaluation = fuzzyEvaluateHierarchy({
+      weights: judgments,
+      dimensions: dimensions.map((id) => {
+        const items = sample.dimension(id).filter((item) => item.startsWith('p_'));
+        return {
+          id,
+          weights: items.map(() => 1 / items.length),
+          membership: membershipMatrix(sample, { items }),
+        };
+      }),
+    });
+    expect(output).toContain(
+      `grade by maximum membership: ${evaluation.grade}; score (100/80/60/40/20): ${evaluation.score.toFixed(1)}`,
+    );
   });
 });
