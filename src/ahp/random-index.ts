@@ -41,7 +41,9 @@ export const SAATY_2005_RANDOM_INDEX: RandomIndexTable = {
 /**
  * Alonso & Lamata (2006), Consistency in the analytic hierarchy process: a new approach.
  * International Journal of Uncertainty, Fuzziness and Knowledge-Based Systems 14(4), 445–459:
- * n = 1…15, means over 100,000 random matrices per order.
+ * n = 1…15, means over 100,000 random matrices per order. Copies of this table differ in the fourth
+ * decimal (R's ahpsurvey has 0.5245, 0.8815, 1.4056 and 1.5141 for n = 3, 4, 8 and 11); a table of
+ * one's own can be passed as `randomIndex`.
  */
 export const ALONSO_LAMATA_2006_RANDOM_INDEX: RandomIndexTable = {
   source:
