@@ -13,6 +13,7 @@ import {
   defineSurvey,
   fuzzyEvaluate,
   fuzzyEvaluateHierarchy,
+  type LabelledPairwiseMatrix,
   membershipMatrix,
   parseCsv,
   type SurveyDefinitionInput,
@@ -32,17 +33,18 @@ const perceptionItems = (dimension: string) =>
   responses.dimension(dimension).filter((id) => id.startsWith('p_'));
 
 heading('1. AHP: how much each dimension matters (pairwise judgments on Saaty’s 1–9 scale)');
-// Row dimension compared with column dimension: 3 = moderately more important, 1/3 = less.
-const judgments = ahp({
-  labels: dimensions,
-  matrix: [
-    [1, '1/4', '1/3', '1/2', '1/2'],
-    [4, 1, 2, 2, 3],
-    [3, '1/2', 1, 1, 2],
-    [2, '1/2', 1, 1, 2],
-    [2, '1/3', '1/2', '1/2', 1],
-  ],
-});
+// A manager's judgments: row dimension compared with column dimension, 3 = moderately more
+// important, 1/3 = moderately less (examples/data/bank-survey.weights.json).
+const { ahpJudgments } = JSON.parse(readFileSync(here('./data/bank-survey.weights.json'), 'utf8')) as {
+  ahpJudgments: LabelledPairwiseMatrix;
+};
+for (const [k, row] of ahpJudgments.matrix.entries()) {
+  console.log(
+    `${ahpJudgments.labels[k]!.padEnd(15)} ${row.map((value) => String(value).padStart(4)).join(' ')}`,
+  );
+}
+const judgments = ahp(ahpJudgments);
+console.log('\npriority weights (principal eigenvector):');
 for (const [k, label] of judgments.labels.entries()) {
   console.log(`${label.padEnd(15)} ${fixed(judgments.weights[k]!)}`);
 }

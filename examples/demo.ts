@@ -11,9 +11,11 @@ import { fileURLToPath } from 'node:url';
 import {
   ahp,
   cronbachAlpha,
+  type DimensionWeights,
   defineSurvey,
   describe,
   fuzzyEvaluateHierarchy,
+  type LabelledPairwiseMatrix,
   membershipMatrix,
   moments,
   netPromoterScore,
@@ -34,6 +36,11 @@ const definition = JSON.parse(
   readFileSync(here('./data/bank-survey.survey.json'), 'utf8'),
 ) as SurveyDefinitionInput;
 const survey = defineSurvey(definition);
+/** A manager's stated weights: a two-level scoring table and AHP judgments of the dimensions. */
+const stated = JSON.parse(readFileSync(here('./data/bank-survey.weights.json'), 'utf8')) as {
+  scoringTable: DimensionWeights;
+  ahpJudgments: LabelledPairwiseMatrix;
+};
 const responses = await readCsv(here('./data/bank-survey.csv'), survey);
 const { report } = responses;
 
@@ -100,9 +107,7 @@ const alphas = dimensionNames.map((dimension) => {
 console.log(`Cronbach's alpha: ${alphas.join(', ')}`);
 const csi = satisfactionIndex(responses, {
   items: perception,
-  weights: {
-    dimensions: { tangibles: 0.1, reliability: 0.3, responsiveness: 0.25, assurance: 0.2, empathy: 0.15 },
-  },
+  weights: stated.scoringTable,
   by: 'channel',
 });
 const [csiLow, csiHigh] = csi.confidenceInterval!;
@@ -118,16 +123,7 @@ console.log(
 console.log('(examples/scoring-table.ts walks through the method step by step)');
 
 heading('Fuzzy comprehensive evaluation with AHP dimension weights');
-const priorities = ahp({
-  labels: dimensionNames,
-  matrix: [
-    [1, '1/4', '1/3', '1/2', '1/2'],
-    [4, 1, 2, 2, 3],
-    [3, '1/2', 1, 1, 2],
-    [2, '1/2', 1, 1, 2],
-    [2, '1/3', '1/2', '1/2', 1],
-  ],
-});
+const priorities = ahp(stated.ahpJudgments);
 console.log(
   `AHP weights: ${priorities.labels.map((label, k) => `${label} ${fixed(priorities.weights[k]!, 3)}`).join(', ')} (CR ${fixed(priorities.consistencyRatio, 3)})`,
 );

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   cronbachAlpha,
+  type DimensionWeights,
   defineSurvey,
   mcdonaldOmega,
   parseCsv,
@@ -46,9 +47,11 @@ for (const dimension of dimensions) {
 }
 
 heading('2. Satisfaction index with a two-level weight table');
-const weights = {
-  dimensions: { tangibles: 0.1, reliability: 0.3, responsiveness: 0.25, assurance: 0.2, empathy: 0.15 },
-};
+// A manager's stated dimension weights, equal item weights within each dimension
+// (examples/data/bank-survey.weights.json).
+const { scoringTable: weights } = JSON.parse(
+  readFileSync(here('./data/bank-survey.weights.json'), 'utf8'),
+) as { scoringTable: DimensionWeights };
 const items = dimensions.flatMap(perceptionItems);
 const result = satisfactionIndex(responses, { items, weights, by: 'channel' });
 const [low, high] = result.confidenceInterval!;

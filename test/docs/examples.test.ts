@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,10 @@ import { expect, it, describe as suite } from 'vitest';
 import {
   ahp,
   cronbachAlpha,
+  type DimensionWeights,
   defineSurvey,
   fuzzyEvaluateHierarchy,
+  type LabelledPairwiseMatrix,
   membershipMatrix,
   parseCsv,
   satisfactionIndex,
@@ -39,6 +41,12 @@ suite('doc-comment examples (survey)', () => {
 // The example scripts run as written and print what the library computes.
 suite('example scripts', () => {
   const root = new URL('../../', import.meta.url);
+  const stated = JSON.parse(
+    readFileSync(new URL('examples/data/bank-survey.weights.json', root), 'utf8'),
+  ) as {
+    scoringTable: DimensionWeights;
+    ahpJudgments: LabelledPairwiseMatrix;
+  };
   const run = (script: string) =>
     execFileSync(
       fileURLToPath(new URL('node_modules/.bin/tsx', root)),
@@ -56,9 +64,7 @@ suite('example scripts', () => {
     );
     const index = satisfactionIndex(sample, {
       items,
-      weights: {
-        dimensions: { tangibles: 0.1, reliability: 0.3, responsiveness: 0.25, assurance: 0.2, empathy: 0.15 },
-      },
+      weights: stated.scoringTable,
     });
     expect(output).toContain(`index ${index.index.toFixed(1)} / 100 (${index.level})`);
     const alpha = cronbachAlpha(sample, {
@@ -70,17 +76,8 @@ suite('example scripts', () => {
 
   it('examples/ahp-fuzzy.ts', () => {
     const output = run('examples/ahp-fuzzy.ts');
-    const dimensions = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-    const judgments = ahp({
-      labels: dimensions,
-      matrix: [
-        [1, '1/4', '1/3', '1/2', '1/2'],
-        [4, 1, 2, 2, 3],
-        [3, '1/2', 1, 1, 2],
-        [2, '1/2', 1, 1, 2],
-        [2, '1/3', '1/2', '1/2', 1],
-      ],
-    });
+    const judgments = ahp(stated.ahpJudgments);
+    const dimensions = judgments.labels;
     expect(output).toContain(`reliability     ${judgments.weights[1]!.toFixed(3)}`);
     expect(output).toContain(`CR ${judgments.consistencyRatio.toFixed(3)} → consistent`);
     const sample = bankSample();
