@@ -55,6 +55,32 @@ export type {
 export { netPromoterScore, netPromoterScoreDifference } from './describe/net-promoter-score.js';
 export type { ProportionOptions, ProportionResult } from './describe/proportion.js';
 export { proportion } from './describe/proportion.js';
+export type { DriverOptions } from './drivers/driver-data.js';
+export type {
+  CrosshairRule,
+  DriverScale,
+  ImportancePerformanceDriver,
+  ImportancePerformanceOptions,
+  ImportancePerformanceResult,
+  ImportanceSource,
+  PerformanceMeasure,
+  Quadrant,
+} from './drivers/importance-performance.js';
+export { importancePerformance, QUADRANT_LABELS } from './drivers/importance-performance.js';
+export type { RegressionCoefficient, RegressOptions, RegressResult } from './drivers/regress.js';
+export { regress } from './drivers/regress.js';
+export type {
+  ImportanceInterval,
+  RelativeImportanceBootstrap,
+  RelativeImportanceBootstrapOptions,
+  RelativeImportanceComparison,
+  RelativeImportanceDriver,
+  RelativeImportanceMethod,
+  RelativeImportanceOptions,
+  RelativeImportanceResult,
+} from './drivers/relative-importance.js';
+export { DEFAULT_IMPORTANCE_SEED, relativeImportance } from './drivers/relative-importance.js';
+export { EXACT_SHAPLEY_LIMIT } from './drivers/shapley.js';
 export type { SurveyIssue, SurveyIssueCode } from './errors.js';
 export { SurveyDataError, SurveyDefinitionError } from './errors.js';
 export type { FuzzyEvaluateOptions, FuzzyEvaluateResult } from './fuzzy/fuzzy-evaluate.js';
