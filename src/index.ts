@@ -107,6 +107,36 @@ export { DEFAULT_FUZZY_GRADES, defaultGradeScores } from './fuzzy/grades.js';
 export type { MembershipMatrixOptions, MembershipMatrixResult } from './fuzzy/membership-matrix.js';
 export { membershipMatrix } from './fuzzy/membership-matrix.js';
 export type {
+  CorrelationMatrixInput,
+  CorrelationStructureOptions,
+  PcaData,
+} from './pca/correlation-structure.js';
+export type {
+  PcaComponents,
+  PcaOptions,
+  PcaResult,
+  PcaRetention,
+  PcaRotation,
+  PcaSegment,
+} from './pca/pca.js';
+export { pca } from './pca/pca.js';
+export type {
+  PcaIndexWeightScheme,
+  PcaIndexWeightsOptions,
+  PcaIndexWeightsResult,
+} from './pca/pca-index-weights.js';
+export { pcaIndexWeights } from './pca/pca-index-weights.js';
+export type {
+  BartlettMeasures,
+  BartlettSphericityResult,
+  KmoMeasures,
+  KmoResult,
+  SamplingAdequacy,
+} from './pca/sampling-adequacy.js';
+export { bartlettSphericity, kmo, samplingAdequacy } from './pca/sampling-adequacy.js';
+export type { VarimaxOptions, VarimaxResult } from './pca/varimax.js';
+export { varimax } from './pca/varimax.js';
+export type {
   CronbachAlphaItem,
   CronbachAlphaOptions,
   CronbachAlphaResult,
