@@ -165,6 +165,41 @@ export type {
 export { DEFAULT_BOOTSTRAP_SEED, satisfactionIndex } from './scoring/satisfaction-index.js';
 export type { SatisfactionBand } from './scoring/satisfaction-levels.js';
 export { DEFAULT_SATISFACTION_LEVELS, satisfactionLevel } from './scoring/satisfaction-levels.js';
+export type {
+  ServqualInstrument,
+  ServqualInstrumentInput,
+  ServqualInstrumentItem,
+  ServqualPattern,
+} from './servqual/instrument.js';
+export {
+  DEFAULT_SERVQUAL_PATTERN,
+  SERVQUAL_DIMENSIONS,
+  STANDARD_SERVQUAL,
+  servqualInstrument,
+} from './servqual/instrument.js';
+export type {
+  ServqualAlpha,
+  ServqualDimension,
+  ServqualGap1,
+  ServqualGap1Row,
+  ServqualImportance,
+  ServqualImportanceOption,
+  ServqualItem,
+  ServqualOptions,
+  ServqualPair,
+  ServqualReliability,
+  ServqualResult,
+  ServqualScale,
+  ServqualSegment,
+  ServqualSegmentDimension,
+  ServqualSegmentItem,
+  ServqualTest,
+  ServqualTests,
+  ServqualZoneOfTolerance,
+  ServqualZoneRow,
+  ZonePosition,
+} from './servqual/servqual.js';
+export { servqual } from './servqual/servqual.js';
 export {
   chiSquareCdf,
   chiSquareQuantile,
