@@ -62,13 +62,13 @@ for (const row of [...shapley.drivers].sort((a, b) => a.rank - b.rank)) {
   const interval = row.shareInterval!;
   const rw = weights.drivers.find((d) => d.driver === row.driver)!;
   console.log(
-    `${String(row.rank).padStart(4)}  ${row.driver.padEnd(14)}  ${fixed(row.importance)}  ${fixed(row.share)}  ${fixed(interval.lower)}–${fixed(interval.upper)}      ${fixed(rw.importance)}`,
+    `${String(row.rank).padStart(4)}  ${row.driver.padEnd(14)}  ${fixed(row.importance)}  ${fixed(row.share)}  ${fixed(interval[0])}–${fixed(interval[1])}      ${fixed(rw.importance)}`,
   );
 }
 console.log('\nPairs whose order the bootstrap does not support:');
 for (const pair of shapley.comparisons!.filter((c) => !c.distinguishable)) {
   console.log(
-    `  ${pair.driver} vs ${pair.other}: difference ${fixed(pair.difference)}, interval ${fixed(pair.confidenceInterval.lower)}–${fixed(pair.confidenceInterval.upper)}, ahead in ${(100 * pair.proportionAhead).toFixed(1)}% of resamples`,
+    `  ${pair.driver} vs ${pair.other}: difference ${fixed(pair.difference)}, interval ${fixed(pair.confidenceInterval[0])}–${fixed(pair.confidenceInterval[1])}, ahead in ${(100 * pair.proportionAhead).toFixed(1)}% of resamples`,
   );
 }
 

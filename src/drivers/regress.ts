@@ -21,8 +21,8 @@ export interface RegressionCoefficient {
   readonly tValue: number;
   /** Two-sided p-value of the t statistic with `df` degrees of freedom. */
   readonly pValue: number;
-  /** estimate ± t₁₋ₐ/₂(df) · standardError. */
-  readonly confidenceInterval: { readonly lower: number; readonly upper: number };
+  /** [lower, upper]: estimate ± t₁₋ₐ/₂(df) · standardError. */
+  readonly confidenceInterval: readonly [number, number];
   /** Standardized (beta) coefficient, estimate · sd(driver) / sd(outcome); `null` for the intercept. */
   readonly standardized: number | null;
   /** Variance inflation factor 1 / (1 − R²ⱼ) of the driver on the other drivers; `null` for the intercept. */
@@ -278,10 +278,7 @@ export function regress(data: SurveyData | Moments, options: RegressOptions): Re
       standardError,
       tValue,
       pValue: studentTTwoSided(tValue, df),
-      confidenceInterval: {
-        lower: estimate - critical * standardError,
-        upper: estimate + critical * standardError,
-      },
+      confidenceInterval: [estimate - critical * standardError, estimate + critical * standardError],
       standardized,
       vif,
     };

@@ -47,11 +47,8 @@ export interface RelativeImportanceOptions extends DriverOptions {
   readonly bootstrap?: boolean | RelativeImportanceBootstrapOptions;
 }
 
-/** A percentile interval. */
-export interface ImportanceInterval {
-  readonly lower: number;
-  readonly upper: number;
-}
+/** A percentile interval, [lower, upper]. */
+export type ImportanceInterval = readonly [number, number];
 
 /** One driver's importance. */
 export interface RelativeImportanceDriver {
@@ -371,10 +368,10 @@ export function relativeImportance(
   let discardedResamples: number | null = null;
   let comparisons: RelativeImportanceComparison[] | null = null;
   const alpha = bootstrap === null ? 0 : 1 - bootstrap.confidenceLevel;
-  const interval = (values: number[]): ImportanceInterval => ({
-    lower: quantile(values, alpha / 2),
-    upper: quantile(values, 1 - alpha / 2),
-  });
+  const interval = (values: number[]): ImportanceInterval => [
+    quantile(values, alpha / 2),
+    quantile(values, 1 - alpha / 2),
+  ];
   if (bootstrap !== null) {
     replicates = bootstrapImportance(d, method, bootstrap);
     if (replicates.discarded > 0) {
@@ -404,7 +401,7 @@ export function relativeImportance(
           difference: importance[first]! - importance[second]!,
           confidenceInterval: ci,
           proportionAhead: differences.filter((value) => value > 0).length / differences.length,
-          distinguishable: ci.lower > 0 || ci.upper < 0,
+          distinguishable: ci[0] > 0 || ci[1] < 0,
         });
       }
     }

@@ -44,7 +44,7 @@ suite('docs/driver-analysis.md', () => {
     )!;
     expect(pair.distinguishable).toBe(false);
     expect(page).toContain(
-      `(ahead in ${(100 * pair.proportionAhead).toFixed(1)}% of 2000 resamples; the 95% interval of the difference of their importances, −${f3(-pair.confidenceInterval.lower)} to ${f3(pair.confidenceInterval.upper)}, includes 0)`,
+      `(ahead in ${(100 * pair.proportionAhead).toFixed(1)}% of 2000 resamples; the 95% interval of the difference of their importances, −${f3(-pair.confidenceInterval[0])} to ${f3(pair.confidenceInterval[1])}, includes 0)`,
     );
     const ahead = shapley
       .comparisons!.filter((c) => c.driver === 'reliability' && c.distinguishable)

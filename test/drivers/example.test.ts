@@ -36,7 +36,7 @@ suite('examples/drivers.ts', () => {
     for (const row of shapley.drivers) {
       const rw = weights.drivers.find((d) => d.driver === row.driver)!;
       expect(output).toContain(
-        `${String(row.rank).padStart(4)}  ${row.driver.padEnd(14)}  ${row.importance.toFixed(3)}  ${row.share.toFixed(3)}  ${row.shareInterval!.lower.toFixed(3)}–${row.shareInterval!.upper.toFixed(3)}      ${rw.importance.toFixed(3)}`,
+        `${String(row.rank).padStart(4)}  ${row.driver.padEnd(14)}  ${row.importance.toFixed(3)}  ${row.share.toFixed(3)}  ${row.shareInterval![0].toFixed(3)}–${row.shareInterval![1].toFixed(3)}      ${rw.importance.toFixed(3)}`,
       );
     }
     const undecided = shapley.comparisons!.filter((c) => !c.distinguishable);

@@ -66,13 +66,13 @@ function compare(c: RegressionReference, result: ReturnType<typeof regress>, tol
     expectAbsolute(row.pValue, c.pValue[i]!, pTolerance, `p ${row.term}`);
   });
   expectAllClose(
-    rows.map((row) => row.confidenceInterval.lower),
+    rows.map((row) => row.confidenceInterval[0]),
     c.lower,
     tol,
     'lower',
   );
   expectAllClose(
-    rows.map((row) => row.confidenceInterval.upper),
+    rows.map((row) => row.confidenceInterval[1]),
     c.upper,
     tol,
     'upper',
@@ -218,7 +218,7 @@ suite('regress: data forms and weights', () => {
     const slope = result.coefficients[1]!;
     // t quantile 0.95 at 30 df: R qt(0.95, 30) = 1.6972608865939569
     expectClose(
-      slope.confidenceInterval.upper - slope.estimate,
+      slope.confidenceInterval[1] - slope.estimate,
       1.6972608865939569 * slope.standardError,
       1e-14,
     );

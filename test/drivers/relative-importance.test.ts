@@ -187,10 +187,10 @@ suite('relativeImportance bootstrap', () => {
     expect(first.bootstrap).toEqual({ method: 'percentile', resamples: 300, seed: 7, confidenceLevel: 0.95 });
     expect(first.discardedResamples).toBe(0);
     for (const d of first.drivers) {
-      expect(d.importanceInterval!.lower).toBeLessThan(d.importance);
-      expect(d.importanceInterval!.upper).toBeGreaterThan(d.importance);
-      expect(d.shareInterval!.lower).toBeLessThan(d.share);
-      expect(d.shareInterval!.upper).toBeGreaterThan(d.share);
+      expect(d.importanceInterval![0]).toBeLessThan(d.importance);
+      expect(d.importanceInterval![1]).toBeGreaterThan(d.importance);
+      expect(d.shareInterval![0]).toBeLessThan(d.share);
+      expect(d.shareInterval![1]).toBeGreaterThan(d.share);
       expect(d.standardError).toBeGreaterThan(0);
     }
     // Every pair once, the higher-ranked driver first.
@@ -201,7 +201,7 @@ suite('relativeImportance bootstrap', () => {
       expect(a.rank).toBeLessThan(b.rank);
       expectClose(pair.difference, a.importance - b.importance, 1e-15);
       expect(pair.distinguishable).toBe(
-        pair.confidenceInterval.lower > 0 || pair.confidenceInterval.upper < 0,
+        pair.confidenceInterval[0] > 0 || pair.confidenceInterval[1] < 0,
       );
     }
   });
@@ -246,10 +246,10 @@ suite('relativeImportance bootstrap', () => {
     result.drivers.forEach((d, j) => {
       const values = replicates.map((row) => row[j]!.importance);
       const shares = replicates.map((row) => row[j]!.share);
-      expectClose(d.importanceInterval!.lower, quantile(values, 0.1), 1e-12, `${d.driver} lower`);
-      expectClose(d.importanceInterval!.upper, quantile(values, 0.9), 1e-12, `${d.driver} upper`);
-      expectClose(d.shareInterval!.lower, quantile(shares, 0.1), 1e-12, `${d.driver} share lower`);
-      expectClose(d.shareInterval!.upper, quantile(shares, 0.9), 1e-12, `${d.driver} share upper`);
+      expectClose(d.importanceInterval![0], quantile(values, 0.1), 1e-12, `${d.driver} lower`);
+      expectClose(d.importanceInterval![1], quantile(values, 0.9), 1e-12, `${d.driver} upper`);
+      expectClose(d.shareInterval![0], quantile(shares, 0.1), 1e-12, `${d.driver} share lower`);
+      expectClose(d.shareInterval![1], quantile(shares, 0.9), 1e-12, `${d.driver} share upper`);
     });
   });
 });
