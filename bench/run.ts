@@ -10,6 +10,8 @@
 import { join } from 'node:path';
 import { build } from 'tsup';
 import { type CorrelationResult, correlationRows } from './correlation.js';
+import { type DriversResult, driversRows } from './drivers.js';
+import { type PcaBenchResult, pcaRows } from './pca.js';
 import { type ReadCsvResult, readCsvRows } from './read-csv.js';
 import { BENCH_DIR, child, DATA_DIR, HEADER, machine, table } from './support.js';
 
@@ -20,12 +22,19 @@ async function scripts(underTsx: boolean) {
     return {
       correlation: join(BENCH_DIR, 'correlation.ts'),
       readCsv: join(BENCH_DIR, 'read-csv.ts'),
+      pca: join(BENCH_DIR, 'pca.ts'),
+      drivers: join(BENCH_DIR, 'drivers.ts'),
       execArgv: process.execArgv,
       how: 'TypeScript sources under tsx',
     };
   }
   await build({
-    entry: { correlation: join(BENCH_DIR, 'correlation.ts'), 'read-csv': join(BENCH_DIR, 'read-csv.ts') },
+    entry: {
+      correlation: join(BENCH_DIR, 'correlation.ts'),
+      'read-csv': join(BENCH_DIR, 'read-csv.ts'),
+      pca: join(BENCH_DIR, 'pca.ts'),
+      drivers: join(BENCH_DIR, 'drivers.ts'),
+    },
     outDir: BUILD_DIR,
     format: ['esm'],
     platform: 'node',
@@ -41,6 +50,8 @@ async function scripts(underTsx: boolean) {
   return {
     correlation: join(BUILD_DIR, 'correlation.js'),
     readCsv: join(BUILD_DIR, 'read-csv.js'),
+    pca: join(BUILD_DIR, 'pca.js'),
+    drivers: join(BUILD_DIR, 'drivers.js'),
     execArgv: [],
     how: 'tsup build of bench/ and src/, plain node',
   };
@@ -83,11 +94,30 @@ async function main(): Promise<void> {
     rows.push(failure('readCsv', error));
   }
 
+  process.stderr.write(`pca (${run.how}) …\n`);
+  try {
+    rows.push(...pcaRows(child(run.pca, ['--json'], 900, run.execArgv) as PcaBenchResult[]));
+  } catch (error) {
+    rows.push(failure('pca', error));
+  }
+
+  process.stderr.write(`drivers (${run.how}) …\n`);
+  let statsmodels = '?';
+  try {
+    const results = child(run.drivers, ['--json'], 900, run.execArgv) as DriversResult[];
+    for (const result of results) {
+      if ('statsmodelsVersion' in result) statsmodels = result.statsmodelsVersion;
+    }
+    rows.push(...driversRows(results));
+  } catch (error) {
+    rows.push(failure('drivers', error));
+  }
+
   console.log(
     [
       '',
       `satisfaction-analytics benchmarks, ${m.date}: ${m.cpus} CPUs (nproc), ${m.cpu}, Node ${m.node},`,
-      `numpy ${numpy}, pandas ${pandas}. TypeScript side: ${run.how}.`,
+      `numpy ${numpy}, pandas ${pandas}, statsmodels ${statsmodels}. TypeScript side: ${run.how}.`,
       'Times: best / median of the timed runs after a warm-up; a target is met when both ratios',
       '(best / best, median / median) are within it.',
       '',

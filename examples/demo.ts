@@ -1,8 +1,9 @@
 /**
  * End-to-end run over the bundled sample survey (612 customers of a retail bank): read the CSV
  * under its survey definition, report what was read, describe the items, score the NPS overall and
- * per channel, check the reliability of each dimension, compute the satisfaction index, and show
- * which perception items move with overall satisfaction.
+ * per channel, check the reliability of each dimension, compute the satisfaction index, evaluate
+ * it with AHP weights and fuzzy composition, score the SERVQUAL gaps, summarise the items by
+ * principal components, and find the drivers of overall satisfaction.
  *
  * Run: npm run demo
  */
@@ -15,14 +16,17 @@ import {
   defineSurvey,
   describe,
   fuzzyEvaluateHierarchy,
+  importancePerformance,
   type LabelledPairwiseMatrix,
   membershipMatrix,
-  moments,
   netPromoterScore,
   netPromoterScoreDifference,
+  pca,
   proportion,
+  relativeImportance,
   type SurveyDefinitionInput,
   satisfactionIndex,
+  servqual,
 } from '../src/index.js';
 import { readCsv } from '../src/node/index.js';
 
@@ -143,12 +147,44 @@ console.log(
 );
 console.log('(examples/ahp-fuzzy.ts shows each step)');
 
-heading('Which perception items move with overall satisfaction');
-const m = moments(responses, { items: [...perception, 'overall'], missing: 'pairwise' });
-const correlations = m.correlation();
-const last = perception.length;
-const ranked = perception.map((id, i) => ({ id, r: correlations[i]![last]! })).sort((a, b) => b.r - a.r);
-for (const { id, r } of ranked.slice(0, 5)) {
-  console.log(`${pad(id, 8)} r = ${fixed(r, 3)}  ${responses.item(id).text}`);
+heading('SERVQUAL: perception − expectation, per dimension');
+const gaps = servqual(responses); // the instrument of the survey definition: e_{item} and p_{item}
+console.log(
+  `SERVQUAL score ${fixed(gaps.overallGap, 3)} (mean of the dimension gaps), SERVPERF ${fixed(gaps.servperf)}, n = ${gaps.n}`,
+);
+console.log(`  ${gaps.dimensions.map((d) => `${d.dimension} ${fixed(d.gap ?? Number.NaN)}`).join(', ')}`);
+console.log(`  largest shortfalls: ${gaps.ranking.slice(0, 3).join(', ')}`);
+console.log('(examples/servqual.ts adds importance weights, t-tests, reliability and channels)');
+
+heading('Principal components of the perception items');
+const components = pca(responses, { items: perception, by: 'channel' });
+console.log(
+  `KMO ${fixed(components.kmo!.overall, 3)}, ${components.retained} component(s) kept by Kaiser's rule, ` +
+    `explaining ${percent(components.cumulative[components.retained - 1]!)} of the variance (n = ${components.n}, listwise)`,
+);
+console.log(
+  `  composite score by channel (0–100): ${components.segments!.map((s) => `${s.segment} ${fixed(s.scaledCompositeScore ?? Number.NaN, 1)}`).join(', ')}`,
+);
+console.log('(examples/pca.ts shows the scree table, the rotation and PCA index weights)');
+
+heading('What drives overall satisfaction');
+// Each respondent's mean of the perception items they answered in each dimension.
+const driverColumns: Record<string, number[]> = { overall: Array.from(responses.column('overall')) };
+for (const dimension of dimensionNames) {
+  const items = responses.dimension(dimension).filter((id) => id.startsWith('p_'));
+  driverColumns[dimension] = Array.from({ length: responses.n }, (_, r) => {
+    const answers = items.map((id) => responses.column(id)[r]!).filter((x) => !Number.isNaN(x));
+    return answers.length === 0 ? Number.NaN : answers.reduce((a, b) => a + b, 0) / answers.length;
+  });
 }
-console.log(`(weighted pairwise correlations; the driver analysis separates their overlapping effects)`);
+const driverOptions = { outcome: 'overall', drivers: dimensionNames };
+const shapley = relativeImportance(driverColumns, driverOptions);
+const map = importancePerformance(driverColumns, { ...driverOptions, scale: { min: 1, max: 5 } });
+console.log(`R² = ${fixed(shapley.rSquared, 3)} (n = ${shapley.n}); Shapley share, performance, quadrant:`);
+for (const row of [...map.drivers].sort((a, b) => a.priorityRank - b.priorityRank)) {
+  const share = shapley.drivers.find((d) => d.driver === row.driver)!.share;
+  console.log(
+    `  ${pad(row.driver, 15)} ${percent(share).padStart(6)}  ${fixed(row.performance)}  ${row.quadrantLabel}`,
+  );
+}
+console.log('(examples/drivers.ts adds the regression table and bootstrap intervals)');
