@@ -146,6 +146,48 @@ export type { ReliabilityOptions } from './reliability/item-covariance.js';
 export type { McDonaldOmegaOptions, McDonaldOmegaResult } from './reliability/mcdonald-omega.js';
 export { mcdonaldOmega } from './reliability/mcdonald-omega.js';
 export type {
+  BarChartOptions,
+  BarDatum,
+  DivergingBarChartOptions,
+  ReferenceLine,
+} from './report/charts/bar-chart.js';
+export { barChart, divergingBarChart } from './report/charts/bar-chart.js';
+export type { BarSeries, GroupedBarChartOptions } from './report/charts/grouped-bar-chart.js';
+export { groupedBarChart } from './report/charts/grouped-bar-chart.js';
+export type { LineChartOptions, LineSeries } from './report/charts/line-chart.js';
+export { lineChart } from './report/charts/line-chart.js';
+export type { QuadrantChartOptions, QuadrantPoint } from './report/charts/quadrant-chart.js';
+export { quadrantChart } from './report/charts/quadrant-chart.js';
+export type { RangeChartOptions, RangeRow } from './report/charts/range-chart.js';
+export { rangeChart } from './report/charts/range-chart.js';
+export type { StackedBarChartOptions, StackedRow } from './report/charts/stacked-bar-chart.js';
+export { stackedBarChart } from './report/charts/stacked-bar-chart.js';
+export type { ChartOptions } from './report/charts/svg.js';
+export { ordinalColors, PALETTE } from './report/charts/svg.js';
+export { escapeAttribute, escapeHtml, escapeMarkdown, escapeMarkdownCell } from './report/escape.js';
+export type { HtmlDocumentOptions } from './report/html-document.js';
+export { htmlDocument, REPORT_CSS } from './report/html-document.js';
+export type {
+  MethodAgreement,
+  MethodComparisonMethod,
+  MethodComparisonOptions,
+  MethodComparisonResult,
+} from './report/method-comparison.js';
+export { methodComparison } from './report/method-comparison.js';
+export type { RenderableResult, RenderOptions } from './report/render.js';
+export { RENDERED_METHODS, renderHTML, renderMarkdown, renderSection } from './report/render.js';
+export type {
+  ReportConfig,
+  ReportJSON,
+  ReportPart,
+  ReportSection,
+  SatisfactionReport,
+} from './report/report.js';
+export { report } from './report/report.js';
+export type { Block, Section } from './report/section.js';
+export type { Table, TableCell, TableColumn } from './report/table.js';
+export { tableToHTML, tableToMarkdown } from './report/table.js';
+export type {
   AnalysisWeights,
   DimensionWeights,
   SatisfactionIndexWeighting,
@@ -211,6 +253,7 @@ export {
   studentTQuantile,
   studentTTwoSided,
 } from './stats/distributions.js';
+export { kendallTau } from './stats/kendall-tau.js';
 export type { MissingPolicy, MomentsJSON, MomentsOptions } from './stats/moments.js';
 export { Moments, moments } from './stats/moments.js';
 export { median, quantile, weightedMedian } from './stats/quantile.js';

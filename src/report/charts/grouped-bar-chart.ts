@@ -1,0 +1,166 @@
+import { formatInterval, formatNumber } from '../format.js';
+import type { ReferenceLine } from './bar-chart.js';
+import { checkDomain, checkLabel, checkList, checkNumber, clamp, rowLayout } from './layout.js';
+import { linearScale, niceDomain, niceTicks } from './scale.js';
+import {
+  bottomAxis,
+  CATEGORICAL_COLORS,
+  type ChartOptions,
+  legend,
+  num,
+  PALETTE,
+  svgDocument,
+  svgText,
+  TITLE_HEIGHT,
+  tooltip,
+  verticalReference,
+} from './svg.js';
+
+/** One series of a {@link groupedBarChart}: a value per group (`null` = none). */
+export interface BarSeries {
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+  /** Interval whiskers per group (e.g. confidence intervals), `null` where there is none. */
+  readonly intervals?: readonly (readonly [number, number] | null)[];
+  readonly color?: string;
+}
+
+/** Options of {@link groupedBarChart}. */
+export interface GroupedBarChartOptions extends ChartOptions {
+  /** The groups (rows), e.g. dimensions. */
+  readonly groups: readonly string[];
+  /** The series (one bar per group each), e.g. segments. */
+  readonly series: readonly BarSeries[];
+  readonly domain?: readonly [number, number];
+  readonly baseline?: number;
+  readonly reference?: ReferenceLine;
+  readonly axisLabel?: string;
+  readonly decimals?: number;
+}
+
+const FN = 'groupedBarChart';
+const SERIES_BAR = 12;
+const SERIES_GAP = 2;
+const GROUP_GAP = 12;
+
+/**
+ * Horizontal grouped bars: one block of bars per group, one bar per series (coloured by series, with
+ * a legend), optional interval whiskers, a dashed reference line, and each value at the right.
+ * Missing values (`null`) draw no bar and read "–".
+ *
+ * @throws {TypeError} when the options, groups or series have the wrong kind
+ * @throws {RangeError} when groups or series are empty, a series does not have one value per group,
+ * or a value is not finite
+ * @example
+ * groupedBarChart({ title: 'Index by channel', groups: ['reliability', 'empathy'], series: [
+ *   { label: 'branch', values: [72, 70] }, { label: 'online', values: [75, 64] }] })
+ */
+export function groupedBarChart(options: GroupedBarChartOptions): string {
+  const groups = checkList<string>(FN, 'groups', options, options?.groups).map((g, i) =>
+    checkLabel(FN, `groups[${i}]`, g),
+  );
+  const series = checkList<BarSeries>(FN, 'series', options, options.series).map((s, k) => {
+    const label = checkLabel(FN, `series[${k}].label`, s?.label);
+    if (!Array.isArray(s.values) || s.values.length !== groups.length) {
+      throw new RangeError(
+        `${FN}: series[${k}].values must have one value per group (${groups.length}); got ${Array.isArray(s.values) ? s.values.length : typeof s.values}`,
+      );
+    }
+    const values = s.values.map((v, g) =>
+      v === null ? null : checkNumber(FN, `series[${k}].values[${g}]`, v),
+    );
+    const intervals = (s.intervals ?? []).map((iv, g) =>
+      iv === null || iv === undefined
+        ? null
+        : ([
+            checkNumber(FN, `series[${k}].intervals[${g}][0]`, iv[0]),
+            checkNumber(FN, `series[${k}].intervals[${g}][1]`, iv[1]),
+          ] as const),
+    );
+    return { label, values, intervals, color: s.color ?? CATEGORICAL_COLORS[k % CATEGORICAL_COLORS.length]! };
+  });
+  const decimals = options.decimals ?? 2;
+  const reference = options.reference;
+  if (reference !== undefined) checkNumber(FN, 'reference.value', reference.value);
+  const all = series.flatMap((s) => [
+    ...s.values.filter((v): v is number => v !== null),
+    ...s.intervals.flatMap((iv) => (iv === null ? [] : [...iv])),
+  ]);
+  if (reference !== undefined) all.push(reference.value);
+  const base = options.baseline ?? 0;
+  const domain =
+    checkDomain(FN, 'domain', options.domain) ?? niceDomain(Math.min(base, ...all), Math.max(base, ...all));
+  const baseline = clamp(base, domain[0], domain[1]);
+  const ticks = niceTicks(domain[0], domain[1], 5);
+
+  const text = (s: (typeof series)[number], g: number) => {
+    const value = s.values[g]!;
+    const iv = s.intervals[g] ?? null;
+    return `${formatNumber(value, decimals)}${iv === null ? '' : ` [${formatInterval(iv, decimals)}]`}`;
+  };
+  const valueTexts = groups.flatMap((_, g) => series.map((s) => text(s, g)));
+  const layout = rowLayout(options.width, groups, valueTexts);
+  const legendBlock = legend(
+    series.map((s) => ({ label: s.label, color: s.color })),
+    8,
+    TITLE_HEIGHT,
+    layout.width - 16,
+  );
+  const top = TITLE_HEIGHT + legendBlock.height + (reference?.label ? 18 : 4);
+  const groupHeight = series.length * (SERIES_BAR + SERIES_GAP) - SERIES_GAP + GROUP_GAP;
+  const bottom = top + groups.length * groupHeight;
+  const height = bottom + (options.axisLabel ? 46 : 28);
+  const x = linearScale(domain, [layout.plotLeft, layout.plotRight]);
+
+  const marks: string[] = [];
+  groups.forEach((group, g) => {
+    const y0 = top + g * groupHeight + GROUP_GAP / 2;
+    const middle = y0 + (groupHeight - GROUP_GAP) / 2;
+    marks.push(svgText(layout.labelRight, middle + 4, group, { anchor: 'end', maxWidth: layout.labelWidth }));
+    series.forEach((s, k) => {
+      const y = y0 + k * (SERIES_BAR + SERIES_GAP);
+      const value = s.values[g]!;
+      if (value !== null) {
+        const x0 = x(baseline);
+        const x1 = x(clamp(value, domain[0], domain[1]));
+        marks.push(
+          `<rect class="mark" x="${num(Math.min(x0, x1))}" y="${num(y)}" width="${num(Math.abs(x1 - x0))}" height="${SERIES_BAR}" fill="${s.color}" data-value="${value}">${tooltip(`${group}, ${s.label}: ${text(s, g)}`)}</rect>`,
+        );
+      }
+      const iv = s.intervals[g] ?? null;
+      if (iv !== null) {
+        const lo = x(clamp(iv[0], domain[0], domain[1]));
+        const hi = x(clamp(iv[1], domain[0], domain[1]));
+        const cy = y + SERIES_BAR / 2;
+        marks.push(
+          `<g class="interval" stroke="${PALETTE.black}"><line x1="${num(lo)}" y1="${num(cy)}" x2="${num(hi)}" y2="${num(cy)}"/><line x1="${num(lo)}" y1="${num(cy - 4)}" x2="${num(lo)}" y2="${num(cy + 4)}"/><line x1="${num(hi)}" y1="${num(cy - 4)}" x2="${num(hi)}" y2="${num(cy + 4)}"/></g>`,
+        );
+      }
+      marks.push(
+        svgText(layout.valueLeft, y + SERIES_BAR - 2, text(s, g), { maxWidth: layout.valueWidth, size: 11 }),
+      );
+    });
+  });
+  const body = [
+    legendBlock.svg,
+    bottomAxis(x, ticks, top, bottom, options.axisLabel),
+    `<g class="marks">\n${marks.join('\n')}\n</g>`,
+  ];
+  if (reference !== undefined) {
+    body.push(
+      verticalReference(
+        x(clamp(reference.value, domain[0], domain[1])),
+        top,
+        bottom,
+        reference.label,
+        layout.plotRight - layout.plotLeft,
+      ),
+    );
+  }
+  const description =
+    options.description ??
+    `Grouped bar chart of ${series.length} series (${series.map((s) => s.label).join(', ')}) over ${groups.length} groups: ${groups
+      .map((g, i) => `${g}: ${series.map((s) => `${s.label} ${text(s, i)}`).join(', ')}`)
+      .join('; ')}.`;
+  return svgDocument({ ...options, height, description, className: 'grouped-bar-chart' }, body);
+}

@@ -1,0 +1,106 @@
+import type { AhpResult } from '../../index.js';
+import { barChart } from '../charts/bar-chart.js';
+import { formatNumber } from '../format.js';
+import type { Block, Section } from '../section.js';
+
+const METHOD: Readonly<Record<AhpResult['priorityMethod'], string>> = {
+  eigenvector: 'principal eigenvector',
+  'geometric-mean': 'row geometric means',
+  'column-mean': 'means of the normalised columns',
+};
+
+/** Ranks by descending weight, ties sharing the best rank (1 = heaviest). */
+function ranks(weights: readonly number[]): number[] {
+  return weights.map((w) => 1 + weights.filter((v) => v > w).length);
+}
+
+/**
+ * `ahp`: the consistency check (λmax, CI, RI, CR), the priority weights (table and chart), the
+ * judgment matrix used, and for an inconsistent matrix the judgments that contribute most to the
+ * inconsistency with the values consistent with the weights.
+ */
+export function renderAhp(result: AhpResult): Section {
+  const rank = ranks(result.weights);
+  const blocks: Block[] = [
+    {
+      kind: 'summary',
+      entries: [
+        {
+          label: 'Consistency ratio',
+          value: `${formatNumber(result.consistencyRatio, 3)} (${result.consistent ? 'consistent' : 'not consistent'}: threshold ${result.consistencyThreshold})`,
+        },
+        { label: 'λmax', value: formatNumber(result.lambdaMax, 4) },
+        { label: 'Consistency index', value: formatNumber(result.consistencyIndex, 4) },
+        {
+          label: 'Random index',
+          value: `${formatNumber(result.randomIndex, 2)} (${result.randomIndexTable.source})`,
+        },
+        { label: 'Priorities', value: METHOD[result.priorityMethod] },
+        ...(result.completed
+          ? [{ label: 'Missing judgments', value: `${result.missing} completed (Harker)` }]
+          : []),
+      ],
+    },
+    {
+      kind: 'table',
+      table: {
+        caption: 'Priority weights',
+        columns: [
+          { header: 'criterion' },
+          { header: 'weight', kind: 'number', decimals: 4 },
+          { header: 'rank', kind: 'integer' },
+        ],
+        rows: result.labels.map((label, i) => [label, result.weights[i]!, rank[i]!]),
+      },
+    },
+    {
+      kind: 'chart',
+      svg: barChart({
+        title: 'AHP priority weights',
+        bars: result.labels.map((label, i) => ({ label, value: result.weights[i]! })),
+        axisLabel: 'weight (the weights sum to 1)',
+        decimals: 3,
+      }),
+    },
+    {
+      kind: 'table',
+      table: {
+        caption: result.completed ? 'Judgment matrix (completed)' : 'Judgment matrix',
+        columns: [
+          { header: '' },
+          ...result.labels.map((label) => ({ header: label, kind: 'number' as const, decimals: 3 })),
+        ],
+        rows: result.matrix.map((row, i) => [result.labels[i]!, ...row]),
+        notes: [
+          'Entry (row, column): how much more important the row is than the column, on Saaty’s 1–9 scale.',
+        ],
+      },
+    },
+  ];
+  if (result.diagnosis.length > 0) {
+    blocks.push({
+      kind: 'table',
+      table: {
+        caption: 'Judgments contributing most to the inconsistency',
+        columns: [
+          { header: 'judgment' },
+          { header: 'given', kind: 'number', decimals: 3 },
+          { header: 'consistent with the weights', kind: 'number', decimals: 3 },
+          { header: 'nearest scale value', kind: 'number', decimals: 3 },
+          { header: 'share of inconsistency', kind: 'percent', decimals: 1 },
+        ],
+        rows: result.diagnosis
+          .slice(0, 5)
+          .map((d) => [
+            `${d.rowLabel} vs ${d.columnLabel}`,
+            d.value,
+            d.consistentValue,
+            d.nearestScaleValue,
+            d.contribution,
+          ]),
+      },
+    });
+  }
+  blocks.push({ kind: 'warnings', warnings: result.warnings });
+  return { id: 'ahp', title: 'AHP weights', blocks };
+}
