@@ -1,0 +1,462 @@
+import {
+  ahp,
+  cronbachAlpha,
+  describe,
+  type ReportConfig,
+  type Responses,
+  report,
+  type SatisfactionIndexWeights,
+  satisfactionIndex,
+  servqual,
+  servqualInstrument,
+} from '../index.js';
+import { CliError } from './cli-error.js';
+import {
+  choice,
+  kindOf,
+  namedNumbers,
+  readJson,
+  readJsonObject,
+  selectItems,
+  wholeNumber,
+} from './inputs.js';
+import type { Outcome } from './output.js';
+
+/** One option of a command, as `util.parseArgs` takes it, with its help text. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  /** Placeholder of the value in the help (`FILE`). */
+  readonly value?: string;
+  readonly description: string;
+}
+
+/** What a command runs on: its parsed options, its positional arguments and the data. */
+export interface CommandContext {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  /** The positional arguments after the command name. */
+  readonly positionals: readonly string[];
+  /** The directory that relative file names are read from and written to. */
+  readonly cwd: string;
+  /** The data read from DATA.csv under --survey (commands that read data), else `null`. */
+  readonly responses: Responses | null;
+}
+
+/** A command of the command line. */
+export interface Command {
+  readonly name: string;
+  /** One line for the program's help. */
+  readonly summary: string;
+  /** What the command's help says it does. */
+  readonly description: string;
+  /** The positional argument: `DATA.csv` (read under --survey) or another file. */
+  readonly positional: string;
+  readonly readsData: boolean;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly examples: readonly string[];
+  execute(context: CommandContext): Promise<Outcome>;
+}
+
+/** Options of every command that reads a CSV file. */
+export const DATA_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  survey: {
+    type: 'string',
+    short: 's',
+    value: 'FILE',
+    description: 'the survey definition (JSON), required',
+  },
+  delimiter: {
+    type: 'string',
+    value: ',|;|tab',
+    description: 'field delimiter of the CSV (default: detected from the header)',
+  },
+  invalid: {
+    type: 'string',
+    value: 'POLICY',
+    description:
+      'invalid cells: error (default: stop and list them), missing (read them as missing) or drop-row',
+  },
+};
+
+/** Options of every command: output, progress and help. */
+export const OUTPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  out: {
+    type: 'string',
+    short: 'o',
+    value: 'FILE',
+    description: 'write to FILE; its extension .md, .html or .json sets the format (default: stdout)',
+  },
+  format: {
+    type: 'string',
+    short: 'f',
+    value: 'FORMAT',
+    description: 'md (default), html or json, whatever the extension of --out',
+  },
+  title: { type: 'string', value: 'TEXT', description: 'title of the output' },
+  quiet: {
+    type: 'boolean',
+    short: 'q',
+    description: 'no progress bar and no warnings on stderr',
+  },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+const ITEMS: OptionSpec = {
+  type: 'string',
+  short: 'i',
+  value: 'LIST',
+  description: "items by id or pattern, comma-separated: 'p_rel1,p_rel2' or 'p_*'",
+};
+const DIMENSION: OptionSpec = {
+  type: 'string',
+  short: 'd',
+  value: 'NAME',
+  description: 'the items of one dimension of the survey definition (with --items: those it names)',
+};
+const UNWEIGHTED: OptionSpec = {
+  type: 'boolean',
+  description: "ignore the survey's respondent weights",
+};
+const BY: OptionSpec = {
+  type: 'string',
+  value: 'SEGMENT',
+  description: 'repeat the analysis in each group of a segment column of the survey',
+};
+const OPTIONS: OptionSpec = {
+  type: 'string',
+  value: 'FILE',
+  description: "more options as a JSON object, named as in the library's API; flags override them",
+};
+
+const string = (context: CommandContext, name: string) => context.values[name] as string | undefined;
+const flag = (context: CommandContext, name: string) => context.values[name] === true;
+
+/** The object of --options FILE, or an empty one. */
+async function optionsFile(context: CommandContext): Promise<Record<string, unknown>> {
+  const file = string(context, 'options');
+  return file === undefined ? {} : readJsonObject(file, context.cwd, '--options');
+}
+
+/** The data read for the command (commands with `readsData`). */
+function data(context: CommandContext): Responses {
+  if (context.responses === null) throw new Error('cli: command read no data');
+  return context.responses;
+}
+
+/** `{ items }` from --items / --dimension, or nothing. */
+function itemsOption(context: CommandContext): { items?: string[] } {
+  const items = selectItems(data(context), string(context, 'items'), string(context, 'dimension'));
+  return items === undefined ? {} : { items };
+}
+
+const describeCommand: Command = {
+  name: 'describe',
+  summary: 'item descriptives: mean, sd, median, answer counts, top- and bottom-box shares',
+  description:
+    'Item descriptives (describe): n, missing, mean, sd, median, min, max, the count of each scale point and the top- and bottom-box shares, for every item or those chosen.',
+  positional: 'DATA.csv',
+  readsData: true,
+  options: {
+    items: ITEMS,
+    dimension: DIMENSION,
+    'top-box': { type: 'string', value: 'K', description: 'scale points in the top-box share (default 2)' },
+    'bottom-box': {
+      type: 'string',
+      value: 'K',
+      description: 'scale points in the bottom-box share (default 2)',
+    },
+    unweighted: UNWEIGHTED,
+    options: OPTIONS,
+  },
+  examples: [
+    "satisfaction-analytics describe bank-survey.csv --survey bank-survey.survey.json --items 'p_*'",
+    'satisfaction-analytics describe bank-survey.csv -s bank-survey.survey.json --out describe.html',
+  ],
+  async execute(context) {
+    const topBox = string(context, 'top-box');
+    const bottomBox = string(context, 'bottom-box');
+    const result = describe(data(context), {
+      ...(await optionsFile(context)),
+      ...itemsOption(context),
+      ...(topBox === undefined ? {} : { topBox: wholeNumber('top-box', topBox, 1) }),
+      ...(bottomBox === undefined ? {} : { bottomBox: wholeNumber('bottom-box', bottomBox, 1) }),
+      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+    });
+    return { kind: 'result', result };
+  },
+};
+
+const alphaCommand: Command = {
+  name: 'alpha',
+  summary: "Cronbach's alpha of a scale (--items or --dimension)",
+  description:
+    "Cronbach's alpha of one scale (cronbachAlpha), with Feldt's interval, standardized alpha, Guttman's lambda 6 and each item's corrected item-total correlation and alpha if deleted. Name the scale's items with --items, --dimension or both.",
+  positional: 'DATA.csv',
+  readsData: true,
+  options: {
+    items: ITEMS,
+    dimension: DIMENSION,
+    reverse: {
+      type: 'string',
+      value: 'LIST',
+      description: 'items to reverse (min + max − x) before the analysis, comma-separated',
+    },
+    unweighted: UNWEIGHTED,
+    options: OPTIONS,
+  },
+  examples: [
+    "satisfaction-analytics alpha bank-survey.csv --survey bank-survey.survey.json --dimension reliability --items 'p_*'",
+    'satisfaction-analytics alpha bank-survey.csv -s bank-survey.survey.json --items p_res1,p_res2,p_res3,p_res4 --format json',
+  ],
+  async execute(context) {
+    const file = await optionsFile(context);
+    const items = itemsOption(context);
+    if (items.items === undefined && file['items'] === undefined) {
+      throw new CliError('alpha needs the items of one scale: give --items, --dimension or both');
+    }
+    const reverse = string(context, 'reverse');
+    const result = cronbachAlpha(data(context), {
+      ...file,
+      ...items,
+      ...(reverse === undefined ? {} : { reverse: reverse.split(',').map((id) => id.trim()) }),
+      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+    });
+    return { kind: 'result', result };
+  },
+};
+
+const indexCommand: Command = {
+  name: 'index',
+  summary: 'the weighted satisfaction index (0-100) from a scoring table',
+  description:
+    "The weighted satisfaction index (satisfactionIndex): each item's mean on a 0-100 score, weighted by the scoring table, with dimension sub-indices, segments and a seeded bootstrap interval. --weights takes a JSON file in any form satisfactionIndex accepts: { item: weight }, one number per item, two-level { dimensions: { name: weight }, items? }, { labels, weights } (e.g. the JSON output of the ahp command), or the word equal.",
+  positional: 'DATA.csv',
+  readsData: true,
+  options: {
+    weights: {
+      type: 'string',
+      short: 'w',
+      value: 'FILE',
+      description: 'item weights (JSON; FILE#/pointer for a part of a file), or equal (the default)',
+    },
+    items: ITEMS,
+    dimension: DIMENSION,
+    by: BY,
+    bootstrap: {
+      type: 'string',
+      value: 'N',
+      description: 'a percentile bootstrap interval from N resamples',
+    },
+    seed: { type: 'string', value: 'N', description: 'seed of the bootstrap (default 20240917)' },
+    unweighted: UNWEIGHTED,
+    options: OPTIONS,
+  },
+  examples: [
+    "satisfaction-analytics index bank-survey.csv -s bank-survey.survey.json --items 'p_*' --weights 'bank-survey.weights.json#/scoringTable' --by channel",
+    "satisfaction-analytics index bank-survey.csv -s bank-survey.survey.json --items 'p_*' --bootstrap 2000 --out index.html",
+  ],
+  async execute(context) {
+    const file = await optionsFile(context);
+    const weightsArgument = string(context, 'weights');
+    let weights: SatisfactionIndexWeights | undefined;
+    if (weightsArgument === 'equal') weights = 'equal';
+    else if (weightsArgument !== undefined) {
+      const value = await readJson(weightsArgument, context.cwd);
+      if (value === null || (typeof value !== 'object' && value !== 'equal')) {
+        throw new CliError(
+          `--weights ${JSON.stringify(weightsArgument)} must hold weights (an object, an array or "equal"); got ${kindOf(value)}`,
+        );
+      }
+      weights = value as SatisfactionIndexWeights;
+    }
+    const by = string(context, 'by');
+    const resamples = string(context, 'bootstrap');
+    const seed = string(context, 'seed');
+    if (seed !== undefined && resamples === undefined) {
+      throw new CliError('--seed sets the seed of the bootstrap: give --bootstrap N too');
+    }
+    const result = satisfactionIndex(data(context), {
+      ...file,
+      ...itemsOption(context),
+      ...(weights === undefined ? {} : { weights }),
+      ...(by === undefined ? {} : { by }),
+      ...(resamples === undefined
+        ? {}
+        : {
+            bootstrap: {
+              resamples: wholeNumber('bootstrap', resamples, 1),
+              ...(seed === undefined ? {} : { seed: wholeNumber('seed', seed, 0) }),
+            },
+          }),
+      ...(flag(context, 'unweighted') ? { respondentWeights: false as const } : {}),
+    });
+    return { kind: 'result', result };
+  },
+};
+
+const ahpCommand: Command = {
+  name: 'ahp',
+  summary: 'AHP priority weights and consistency of a pairwise-comparison matrix',
+  description:
+    "AHP priority weights of a pairwise-comparison matrix (ahp), with lambda max, the consistency index and ratio, and the judgments that contribute most to an inconsistency. MATRIX.json holds the matrix, [[1, 3], ['1/3', 1]], or { labels, matrix }; MATRIX.json#/pointer takes a part of a file.",
+  positional: 'MATRIX.json',
+  readsData: false,
+  options: {
+    method: {
+      type: 'string',
+      short: 'm',
+      value: 'METHOD',
+      description: 'priorities by eigenvector (default), geometric-mean or column-mean',
+    },
+    options: OPTIONS,
+  },
+  examples: [
+    "satisfaction-analytics ahp 'bank-survey.weights.json#/ahpJudgments'",
+    'satisfaction-analytics ahp judgments.json --method geometric-mean --out ahp.json',
+  ],
+  async execute(context) {
+    const matrix = await readJson(context.positionals[0]!, context.cwd);
+    const method = string(context, 'method');
+    const result = ahp(matrix as never, {
+      ...(await optionsFile(context)),
+      ...(method === undefined
+        ? {}
+        : { method: choice('method', method, ['eigenvector', 'geometric-mean', 'column-mean'] as const) }),
+    });
+    return { kind: 'result', result };
+  },
+};
+
+const servqualCommand: Command = {
+  name: 'servqual',
+  summary: 'SERVQUAL gaps between perceived and expected service',
+  description:
+    "SERVQUAL gaps (servqual): perception − expectation per item and dimension with paired t-tests, the unweighted and importance-weighted SERVQUAL scores, SERVPERF, the reliability of each dimension, and per segment with --by. The items are the survey definition's e_{item} / p_{item} column pairs (other patterns, pairs, the zone of tolerance and gap 1 through --options).",
+  positional: 'DATA.csv',
+  readsData: true,
+  options: {
+    points: {
+      type: 'string',
+      value: 'LIST',
+      description: 'dimension importance as 100 points: tangibles=10,reliability=30,…',
+    },
+    importance: {
+      type: 'string',
+      value: 'FILE',
+      description: 'dimension importance from a JSON file: {"points": {…}} or {"columns": {…}}',
+    },
+    by: BY,
+    'dimension-score': {
+      type: 'string',
+      value: 'RULE',
+      description: "a respondent's dimension score over the items answered (available, default) or complete",
+    },
+    unweighted: UNWEIGHTED,
+    options: OPTIONS,
+  },
+  examples: [
+    'satisfaction-analytics servqual bank-survey.csv -s bank-survey.survey.json --points tangibles=10,reliability=30,responsiveness=25,assurance=20,empathy=15 --by channel',
+    'satisfaction-analytics servqual bank-survey.csv -s bank-survey.survey.json --out servqual.html',
+  ],
+  async execute(context) {
+    const file = await optionsFile(context);
+    const points = string(context, 'points');
+    const importanceFile = string(context, 'importance');
+    if (points !== undefined && importanceFile !== undefined) {
+      throw new CliError('give the importance once: --points or --importance, not both');
+    }
+    const importance =
+      points !== undefined
+        ? { points: namedNumbers('points', points) }
+        : importanceFile !== undefined
+          ? await readJsonObject(importanceFile, context.cwd, '--importance')
+          : undefined;
+    const by = string(context, 'by');
+    const rule = string(context, 'dimension-score');
+    const result = servqual(data(context), {
+      ...file,
+      ...(importance === undefined ? {} : { importance: importance as never }),
+      ...(by === undefined ? {} : { by }),
+      ...(rule === undefined
+        ? {}
+        : { dimensionScore: choice('dimension-score', rule, ['available', 'complete'] as const) }),
+      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+    });
+    return { kind: 'result', result };
+  },
+};
+
+/**
+ * The report of a survey without a config: item descriptives; the Net Promoter Score when the
+ * definition names a `recommend` item; SERVQUAL when its columns hold expectation and perception
+ * pairs (e_{item}, p_{item}).
+ */
+export function defaultReportConfig(responses: Responses): ReportConfig {
+  let hasServqual = true;
+  try {
+    servqualInstrument(responses);
+  } catch {
+    hasServqual = false;
+  }
+  return {
+    describe: true,
+    ...(responses.definition.recommend === null ? {} : { netPromoterScore: true }),
+    ...(hasServqual ? { servqual: true } : {}),
+  };
+}
+
+const reportCommand: Command = {
+  name: 'report',
+  summary: 'a report of several analyses (Markdown, or HTML with charts)',
+  description:
+    'A report of the analyses a config file names (report): item descriptives, Net Promoter Score, reliability per dimension, the satisfaction index, AHP weights, the fuzzy evaluation, the comparison of weighting methods and SERVQUAL. The config is a ReportConfig as JSON. Without --config: item descriptives, the Net Promoter Score when the survey names a recommend item, and SERVQUAL when it has e_{item} / p_{item} pairs. The HTML output is one self-contained file with inline SVG charts.',
+  positional: 'DATA.csv',
+  readsData: true,
+  options: {
+    config: {
+      type: 'string',
+      short: 'c',
+      value: 'FILE',
+      description: 'the analyses to run: a ReportConfig as JSON (FILE#/pointer for a part of a file)',
+    },
+    subtitle: { type: 'string', value: 'TEXT', description: 'a line under the title' },
+  },
+  examples: [
+    'satisfaction-analytics report bank-survey.csv --survey bank-survey.survey.json --out report.html',
+    'satisfaction-analytics report bank-survey.csv -s bank-survey.survey.json --config report.json --out report.md',
+  ],
+  async execute(context) {
+    const responses = data(context);
+    const configFile = string(context, 'config');
+    const config =
+      configFile === undefined
+        ? defaultReportConfig(responses)
+        : ((await readJsonObject(configFile, context.cwd, 'the config')) as ReportConfig);
+    const title = string(context, 'title');
+    const subtitle = string(context, 'subtitle');
+    const result = report(responses, {
+      ...config,
+      ...(title === undefined ? {} : { title }),
+      ...(subtitle === undefined ? {} : { subtitle }),
+    });
+    return { kind: 'report', report: result };
+  },
+};
+
+/**
+ * The commands, in the order of the help. A new analysis is one more entry (and its renderer in
+ * report/).
+ */
+export const COMMANDS: readonly Command[] = [
+  reportCommand,
+  describeCommand,
+  alphaCommand,
+  indexCommand,
+  ahpCommand,
+  servqualCommand,
+];
+
+/** Every option of a command, as `util.parseArgs` wants them. */
+export function commandOptions(command: Command): Record<string, OptionSpec> {
+  return { ...(command.readsData ? DATA_OPTIONS : {}), ...command.options, ...OUTPUT_OPTIONS };
+}
