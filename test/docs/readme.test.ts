@@ -16,14 +16,34 @@ suite('README', () => {
     expect(firstBlock).toContain('npm test');
   });
 
-  it('runs the tour and prints what its comments say', () => {
-    const tour = readme.split('## Tour')[1]!.split('```ts')[1]!.split('```')[0]!;
+  /** The `index`-th TypeScript block of the tour, run from the repository root; its output lines. */
+  const runTourBlock = (index: number): string[] => {
+    const tour = readme.split('## Tour')[1]!.split('```ts')[index]!.split('```')[0]!;
     const source = tour.replaceAll("'satisfaction-analytics'", JSON.stringify(join(root, 'src/index.ts')));
     const file = join(mkdtempSync(join(tmpdir(), 'tour-')), 'tour.mts');
     writeFileSync(file, source);
-    const output = execFileSync(join(root, 'node_modules/.bin/tsx'), [file], { encoding: 'utf8' })
+    return execFileSync(join(root, 'node_modules/.bin/tsx'), [file], { encoding: 'utf8', cwd: root })
       .trim()
       .split('\n');
+  };
+
+  /** What the `// …` comments of a block say each console.log prints. */
+  const statedOutputs = (index: number): string[] => {
+    const tour = readme.split('## Tour')[1]!.split('```ts')[index]!.split('```')[0]!;
+    return tour
+      .split('\n')
+      .filter((line) => line.startsWith('console.log('))
+      .map((line) => line.split(' // ')[1]!.trim());
+  };
+
+  it('runs the methods on the bundled sample and prints what the comments say', () => {
+    const expected = statedOutputs(2);
+    expect(expected).toHaveLength(4);
+    expect(runTourBlock(2)).toEqual(expected);
+  });
+
+  it('runs the tour and prints what its comments say', () => {
+    const output = runTourBlock(1);
     expect(output).toEqual([
       '{ speed: 0, staff: 1, waiting: 1, overall: 0, recommend: 0 }',
       'Float64Array(5) [ 4, 2, 5, 1, NaN ]',
