@@ -9,20 +9,19 @@
 //   npx tsx bench/correlation.ts --json                   one JSON line (used by bench/run.ts)
 //   … --case I --typescript NUMPY_OUT                     one TypeScript round (a child process)
 
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { moments } from '../src/index.js';
-import { DATA_DIR, likertBinary, readBinary, type Variant } from './data.js';
+import { DATA_DIR, itemColumns, likertBinary, readBinary, type Variant } from './data.js';
 import {
+  bestMedian,
   child,
-  HEADER,
   isMain,
-  machine,
+  numpyCasesMain,
   python,
   ratios,
-  seconds,
   type Timing,
-  table,
+  timeRuns,
   timing,
 } from './support.js';
 
@@ -81,18 +80,9 @@ const ROUNDS = 2;
  * timed calls, and the largest difference from numpy's matrix in `numpyOut`.
  */
 function typescriptRound(c: CorrelationCase, numpyOut: string): { times: number[]; maxDifference: number } {
-  const data = readBinary(likertBinary(c.n, c.p, SEED, c.variant));
-  const columns: Record<string, Float64Array> = {};
-  for (let j = 0; j < c.p; j++) columns[`q${j + 1}`] = data.subarray(j * c.n, (j + 1) * c.n);
-  let result = moments(columns).correlation(); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < c.reps; r++) {
-    const start = performance.now();
-    result = moments(columns).correlation();
-    times.push((performance.now() - start) / 1000);
-  }
-  const bytes = readFileSync(numpyOut);
-  const expected = new Float64Array(bytes.buffer, bytes.byteOffset, c.p * c.p);
+  const columns = itemColumns(c.n, c.p, SEED, c.variant);
+  const { result, times } = timeRuns(c.reps, () => moments(columns).correlation());
+  const expected = readBinary(numpyOut);
   let maxDifference = 0;
   for (let i = 0; i < c.p; i++) {
     for (let j = 0; j < c.p; j++) {
@@ -153,31 +143,13 @@ export function runCorrelation(index: number): CorrelationResult {
 export function correlationRows(results: readonly CorrelationResult[]): string[][] {
   return results.map((r) => [
     `${r.name}, ${r.n.toLocaleString('en-US')} × ${r.p}`,
-    `${seconds(r.typescript.best)} / ${seconds(r.typescript.median)}`,
-    `numpy.corrcoef ${seconds(r.numpy.best)} / ${seconds(r.numpy.median)}`,
+    bestMedian(r.typescript),
+    `numpy.corrcoef ${bestMedian(r.numpy)}`,
     ...ratios(r.typescript, r.numpy, r.target),
     `${r.maxDifference <= 1e-10 ? 'yes' : 'NO'}, max |Δr| = ${r.maxDifference.toExponential(1)}`,
   ]);
 }
 
 if (isMain(import.meta.url)) {
-  const at = process.argv.indexOf('--case');
-  const typescript = process.argv.indexOf('--typescript');
-  if (at !== -1 && typescript !== -1) {
-    const c = CORRELATION_CASES[Number(process.argv[at + 1])]!;
-    console.log(JSON.stringify(typescriptRound(c, process.argv[typescript + 1]!)));
-  } else {
-    const results: CorrelationResult[] = [];
-    CORRELATION_CASES.forEach((c, i) => {
-      process.stderr.write(`${c.name}, ${c.n} × ${c.p} …\n`);
-      results.push(runCorrelation(i));
-    });
-    if (process.argv.includes('--json')) {
-      console.log(JSON.stringify(results));
-    } else {
-      const m = machine();
-      console.log(`${m.date}, ${m.cpus} CPUs, ${m.cpu}, Node ${m.node}, numpy ${results[0]?.numpyVersion}`);
-      console.log(table(HEADER, correlationRows(results)));
-    }
-  }
+  numpyCasesMain(CORRELATION_CASES, typescriptRound, runCorrelation, correlationRows);
 }

@@ -100,7 +100,10 @@ export function likertBinary(n: number, p: number, seed: number, variant: Varian
   return path;
 }
 
-/** Reads a file written by {@link likertBinary} back into one Float64Array (column-major). */
+/**
+ * Reads a little-endian float64 file into one Float64Array: a file written by {@link likertBinary}
+ * (column-major), or the numbers a Python reference wrote for comparison.
+ */
 export function readBinary(path: string): Float64Array {
   const buffer = readFileSync(path);
   if (buffer.byteOffset % 8 === 0) {
@@ -109,6 +112,22 @@ export function readBinary(path: string): Float64Array {
   const out = new Float64Array(buffer.byteLength / 8);
   new Uint8Array(out.buffer).set(buffer);
   return out;
+}
+
+/**
+ * The data of `likertBinary(n, p, seed, variant)` as a table of named columns q1 … qp: views into
+ * the one buffer read from the file (no copy).
+ */
+export function itemColumns(
+  n: number,
+  p: number,
+  seed: number,
+  variant: Variant,
+): Record<string, Float64Array> {
+  const data = readBinary(likertBinary(n, p, seed, variant));
+  const columns: Record<string, Float64Array> = {};
+  for (let j = 0; j < p; j++) columns[`q${j + 1}`] = data.subarray(j * n, (j + 1) * n);
+  return columns;
 }
 
 /**

@@ -14,13 +14,14 @@
 //   npx tsx bench/drivers.ts --numpy25                also time numpy at 25 drivers (several minutes)
 //   … --shapley P REPS NUMPY_OUT | --ols REPS NUMPY_OUT   one TypeScript round (a child process)
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { regress } from '../src/drivers/regress.js';
 import { relativeImportance } from '../src/drivers/relative-importance.js';
 import { Moments } from '../src/stats/moments.js';
-import { DATA_DIR, likertBinary, readBinary, uniform } from './data.js';
+import { DATA_DIR, itemColumns, likertBinary, readBinary, uniform } from './data.js';
 import {
+  bestMedian,
   child,
   HEADER,
   isMain,
@@ -33,6 +34,7 @@ import {
   seconds,
   type Timing,
   table,
+  timeRuns,
   timing,
 } from './support.js';
 
@@ -140,18 +142,11 @@ function shapleyRound(p: number, reps: number, numpyOut: string | null) {
   const m = momentsOf(oneFactorCorrelation(p), p);
   const options = { outcome: 'y', drivers: driverNames(p) };
   const before = rss();
-  let result = relativeImportance(m, options); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const start = performance.now();
-    result = relativeImportance(m, options);
-    times.push((performance.now() - start) / 1000);
-  }
+  const { result, times } = timeRuns(reps, () => relativeImportance(m, options));
   const peak = peakRss() - before;
   let maxDifference: number | null = null;
   if (numpyOut !== null && existsSync(numpyOut)) {
-    const bytes = readFileSync(numpyOut);
-    const expected = new Float64Array(bytes.buffer, bytes.byteOffset, p);
+    const expected = readBinary(numpyOut).subarray(0, p);
     const scale = Math.max(...Array.from(expected, Math.abs));
     maxDifference = Math.max(...result.drivers.map((d, j) => Math.abs(d.importance - expected[j]!) / scale));
   }
@@ -160,19 +155,10 @@ function shapleyRound(p: number, reps: number, numpyOut: string | null) {
 
 function olsRound(reps: number, numpyOut: string) {
   const { n, p } = OLS_CASE;
-  const data = readBinary(likertBinary(n, p + 1, SEED, 'likert'));
-  const columns: Record<string, Float64Array> = {};
-  for (let j = 0; j <= p; j++) columns[`q${j + 1}`] = data.subarray(j * n, (j + 1) * n);
+  const columns = itemColumns(n, p + 1, SEED, 'likert');
   const options = { outcome: 'q1', drivers: Array.from({ length: p }, (_, j) => `q${j + 2}`) };
-  let result = regress(columns, options); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const start = performance.now();
-    result = regress(columns, options);
-    times.push((performance.now() - start) / 1000);
-  }
-  const bytes = readFileSync(numpyOut);
-  const expected = new Float64Array(bytes.buffer, bytes.byteOffset, 2 * (p + 1));
+  const { result, times } = timeRuns(reps, () => regress(columns, options));
+  const expected = readBinary(numpyOut);
   let maxDifference = 0;
   result.coefficients.forEach((c, k) => {
     maxDifference = Math.max(
@@ -297,10 +283,10 @@ export function driversRows(results: readonly DriversResult[]): string[][] {
       const memory = `peak RSS +${megabytes(r.typescriptPeakRss)} (kernel arrays ${(r.workingMemory / 1024).toFixed(0)} KB)`;
       rows.push([
         `exact Shapley (LMG), ${r.p} drivers (2^${r.p} subsets)`,
-        `${seconds(r.typescript.best)} / ${seconds(r.typescript.median)}, ${memory}`,
+        `${bestMedian(r.typescript)}, ${memory}`,
         r.numpy === null
           ? 'numpy batched solves: not run (--numpy25)'
-          : `numpy batched solves ${seconds(r.numpy.best)} / ${seconds(r.numpy.median)}, peak RSS +${megabytes(r.numpyPeakRss ?? Number.NaN)}`,
+          : `numpy batched solves ${bestMedian(r.numpy)}, peak RSS +${megabytes(r.numpyPeakRss ?? Number.NaN)}`,
         r.numpy === null ? '—' : ratios(r.typescript, r.numpy, null)[0],
         absoluteTarget(r.typescript, r.target),
         r.maxDifference === null
@@ -311,8 +297,8 @@ export function driversRows(results: readonly DriversResult[]): string[][] {
       const same = `${r.maxDifference <= 1e-8 ? 'yes' : 'NO'}, coefficients and SEs max rel. Δ = ${r.maxDifference.toExponential(1)}`;
       rows.push([
         `OLS with full inference, ${r.n.toLocaleString('en-US')} × ${r.p}`,
-        `${seconds(r.typescript.best)} / ${seconds(r.typescript.median)}`,
-        `statsmodels OLS().fit() + summary ${seconds(r.statsmodels.best)} / ${seconds(r.statsmodels.median)}`,
+        bestMedian(r.typescript),
+        `statsmodels OLS().fit() + summary ${bestMedian(r.statsmodels)}`,
         ...ratios(r.typescript, r.statsmodels, r.target).map((text) =>
           text.replace('≤ 0.3333333333333333×', '≤ 1/3×'),
         ),
@@ -320,8 +306,8 @@ export function driversRows(results: readonly DriversResult[]): string[][] {
       ] as string[]);
       rows.push([
         `OLS, ${r.n.toLocaleString('en-US')} × ${r.p}, against a coefficients-only floor`,
-        `${seconds(r.typescript.best)} / ${seconds(r.typescript.median)}`,
-        `numpy.linalg.lstsq ${seconds(r.lstsq.best)} / ${seconds(r.lstsq.median)}`,
+        bestMedian(r.typescript),
+        `numpy.linalg.lstsq ${bestMedian(r.lstsq)}`,
         ratios(r.typescript, r.lstsq, null)[0],
         '(no target)',
         '',

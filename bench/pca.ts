@@ -12,20 +12,19 @@
 //   npx tsx bench/pca.ts --json                   one JSON line (for bench/run.ts)
 //   … --case I --typescript NUMPY_OUT             one TypeScript round (a child process)
 
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pca } from '../src/pca/pca.js';
-import { DATA_DIR, likertBinary, readBinary, type Variant } from './data.js';
+import { DATA_DIR, itemColumns, likertBinary, readBinary, type Variant } from './data.js';
 import {
+  bestMedian,
   child,
-  HEADER,
   isMain,
-  machine,
+  numpyCasesMain,
   python,
   ratios,
-  seconds,
   type Timing,
-  table,
+  timeRuns,
   timing,
 } from './support.js';
 
@@ -83,18 +82,9 @@ function typescriptRound(
   c: PcaCase,
   numpyOut: string,
 ): { times: number[]; maxDifference: number; retained: number } {
-  const data = readBinary(likertBinary(c.n, c.p, SEED, c.variant));
-  const columns: Record<string, Float64Array> = {};
-  for (let j = 0; j < c.p; j++) columns[`q${j + 1}`] = data.subarray(j * c.n, (j + 1) * c.n);
-  let result = pca(columns); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < c.reps; r++) {
-    const start = performance.now();
-    result = pca(columns);
-    times.push((performance.now() - start) / 1000);
-  }
-  const bytes = readFileSync(numpyOut);
-  const expected = new Float64Array(bytes.buffer, bytes.byteOffset, c.n + c.p);
+  const columns = itemColumns(c.n, c.p, SEED, c.variant);
+  const { result, times } = timeRuns(c.reps, () => pca(columns));
+  const expected = readBinary(numpyOut);
   let maxDifference = 0;
   const compare = (actual: number, reference: number) => {
     const difference = Math.abs(actual - reference) / Math.max(1, Math.abs(reference));
@@ -157,31 +147,13 @@ export function runPca(index: number): PcaBenchResult {
 export function pcaRows(results: readonly PcaBenchResult[]): string[][] {
   return results.map((r) => [
     `${r.name}, ${r.n.toLocaleString('en-US')} × ${r.p} (${r.retained} kept)`,
-    `${seconds(r.typescript.best)} / ${seconds(r.typescript.median)}`,
-    `numpy ${seconds(r.numpy.best)} / ${seconds(r.numpy.median)}`,
+    bestMedian(r.typescript),
+    `numpy ${bestMedian(r.numpy)}`,
     ...ratios(r.typescript, r.numpy, r.target),
     `${r.maxDifference <= 1e-10 ? 'yes' : 'NO'}, max rel. Δ = ${r.maxDifference.toExponential(1)}`,
   ]);
 }
 
 if (isMain(import.meta.url)) {
-  const at = process.argv.indexOf('--case');
-  const typescript = process.argv.indexOf('--typescript');
-  if (at !== -1 && typescript !== -1) {
-    const c = PCA_CASES[Number(process.argv[at + 1])]!;
-    console.log(JSON.stringify(typescriptRound(c, process.argv[typescript + 1]!)));
-  } else {
-    const results: PcaBenchResult[] = [];
-    PCA_CASES.forEach((c, i) => {
-      process.stderr.write(`${c.name}, ${c.n} × ${c.p} …\n`);
-      results.push(runPca(i));
-    });
-    if (process.argv.includes('--json')) {
-      console.log(JSON.stringify(results));
-    } else {
-      const m = machine();
-      console.log(`${m.date}, ${m.cpus} CPUs, ${m.cpu}, Node ${m.node}, numpy ${results[0]?.numpyVersion}`);
-      console.log(table(HEADER, pcaRows(results)));
-    }
-  }
+  numpyCasesMain(PCA_CASES, typescriptRound, runPca, pcaRows);
 }

@@ -18,6 +18,7 @@ import { defineSurvey } from '../src/index.js';
 import { readCsv } from '../src/node/index.js';
 import { likertCsv } from './data.js';
 import {
+  bestMedian,
   child,
   HEADER,
   isMain,
@@ -222,8 +223,8 @@ export function readCsvRows(r: ReadCsvResult): string[][] {
   return [
     [
       `${name}: time`,
-      `${seconds(r.typescript.best)} / ${seconds(r.typescript.median)}`,
-      `pandas.read_csv ${seconds(r.pandas.best)} / ${seconds(r.pandas.median)}`,
+      bestMedian(r.typescript),
+      `pandas.read_csv ${bestMedian(r.pandas)}`,
       ...ratios(r.typescript, r.pandas, 1),
       r.agree ? 'yes: rows, missing cells, column sums' : 'NO',
     ],

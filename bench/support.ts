@@ -115,6 +115,26 @@ export function seconds(value: number): string {
   return value < 0.1 ? `${(value * 1000).toFixed(2)} ms` : `${value.toFixed(3)} s`;
 }
 
+/** The best and the median time of a {@link Timing}: `best / median`. */
+export function bestMedian(t: Timing): string {
+  return `${seconds(t.best)} / ${seconds(t.median)}`;
+}
+
+/**
+ * Times a synchronous call in this process: one warm-up call, then `reps` timed calls. Returns the
+ * seconds of each timed call and the result of the last.
+ */
+export function timeRuns<T>(reps: number, run: () => T): { result: T; times: number[] } {
+  let result = run(); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const start = performance.now();
+    result = run();
+    times.push((performance.now() - start) / 1000);
+  }
+  return { result, times };
+}
+
 export function megabytes(bytes: number): string {
   return Number.isFinite(bytes) ? `${(bytes / 1e6).toFixed(0)} MB` : '—';
 }
@@ -144,4 +164,44 @@ export function ratios(ours: Timing, reference: Timing, target: number | null): 
   const text = `${best.toFixed(2)}× / ${median.toFixed(2)}×`;
   if (target === null) return [text, '(no target)'];
   return [text, `≤ ${target}× ${best <= target && median <= target ? 'met' : 'MISSED'}`];
+}
+
+/** A case of a benchmark that is timed against numpy: its name and the size of its data. */
+export interface NumpyCase {
+  readonly name: string;
+  readonly n: number;
+  readonly p: number;
+}
+
+/**
+ * The command line of a benchmark that times each of `cases` against numpy. With
+ * `--case I --typescript NUMPY_OUT`, one TypeScript round of case I in this (child) process, its JSON
+ * printed; otherwise every case in turn (progress on standard error), the results printed as one
+ * JSON line with `--json` (for bench/run.ts), else as a table after the machine facts.
+ */
+export function numpyCasesMain<C extends NumpyCase, R extends { readonly numpyVersion: string }>(
+  cases: readonly C[],
+  round: (c: C, numpyOut: string) => unknown,
+  run: (index: number) => R,
+  rows: (results: readonly R[]) => string[][],
+): void {
+  const at = process.argv.indexOf('--case');
+  const typescript = process.argv.indexOf('--typescript');
+  if (at !== -1 && typescript !== -1) {
+    const c = cases[Number(process.argv[at + 1])]!;
+    console.log(JSON.stringify(round(c, process.argv[typescript + 1]!)));
+    return;
+  }
+  const results: R[] = [];
+  cases.forEach((c, i) => {
+    process.stderr.write(`${c.name}, ${c.n} × ${c.p} …\n`);
+    results.push(run(i));
+  });
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(results));
+  } else {
+    const m = machine();
+    console.log(`${m.date}, ${m.cpus} CPUs, ${m.cpu}, Node ${m.node}, numpy ${results[0]?.numpyVersion}`);
+    console.log(table(HEADER, rows(results)));
+  }
 }

@@ -1,8 +1,8 @@
 import { formatValue } from '../errors.js';
+import { bootstrapRows, bootstrapSettings, drawResample, percentileInterval } from '../stats/bootstrap.js';
 import { choleskySolve } from '../stats/cholesky.js';
 import { symmetricEigen } from '../stats/linear-algebra.js';
 import type { Moments } from '../stats/moments.js';
-import { quantile } from '../stats/quantile.js';
 import { Random } from '../stats/random.js';
 import { standardDeviation } from '../stats/variance.js';
 import type { SurveyData } from '../survey/data.js';
@@ -179,37 +179,6 @@ function sharesOf(importance: ArrayLike<number>): Float64Array {
   return Float64Array.from(importance, (value) => value / total);
 }
 
-function resolveBootstrap(
-  option: RelativeImportanceOptions['bootstrap'],
-): RelativeImportanceBootstrap | null {
-  if (option === undefined || option === false) return null;
-  if (option !== true && (option === null || typeof option !== 'object')) {
-    throw new TypeError(
-      `${FN}: bootstrap must be true, false or { resamples, seed, confidenceLevel }; got ${formatValue(option)}`,
-    );
-  }
-  const given = option === true ? {} : option;
-  const resamples = given.resamples ?? 2000;
-  const seed = given.seed ?? DEFAULT_IMPORTANCE_SEED;
-  const confidenceLevel = given.confidenceLevel ?? 0.95;
-  if (!(Number.isInteger(resamples) && resamples >= 2)) {
-    throw new RangeError(
-      `${FN}: bootstrap.resamples must be an integer of at least 2; got ${formatValue(resamples)}`,
-    );
-  }
-  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
-    throw new RangeError(
-      `${FN}: bootstrap.seed must be an integer from 0 to 4294967295; got ${formatValue(seed)}`,
-    );
-  }
-  if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-    throw new RangeError(
-      `${FN}: bootstrap.confidenceLevel must be within (0, 1); got ${formatValue(confidenceLevel)}`,
-    );
-  }
-  return { method: 'percentile', resamples, seed, confidenceLevel };
-}
-
 /** The bootstrap importances: one row of p per kept resample. */
 interface Replicates {
   readonly importance: Float64Array[];
@@ -218,7 +187,7 @@ interface Replicates {
 
 /**
  * Percentile bootstrap: `resamples` times, draw n of the respondents used with replacement
- * (`random.index`; each keeps its respondent weight), recompute the weighted means and centred cross
+ * ({@link drawResample}; each keeps its respondent weight), recompute the weighted means and centred cross
  * products and the importances. A resample in which a variable is constant or the drivers are
  * collinear is discarded and counted.
  */
@@ -233,13 +202,7 @@ function bootstrapImportance(
   for (let r = 0; r < dataset.n; r++) {
     if (dataset.columns.every((column) => !Number.isNaN(column[r]!))) rows.push(r);
   }
-  const m = rows.length;
-  const block = new Float64Array(m * size);
-  const rowWeights = new Float64Array(m);
-  rows.forEach((r, k) => {
-    rowWeights[k] = dataset.weights === null ? 1 : dataset.weights[r]!;
-    for (let c = 0; c < size; c++) block[k * size + c] = dataset.columns[c]![r]!;
-  });
+  const { m, block, weights: rowWeights } = bootstrapRows(dataset.columns, rows, dataset.weights);
   const random = new Random(settings.seed);
   const drawn = new Int32Array(m);
   const means = new Float64Array(size);
@@ -247,11 +210,11 @@ function bootstrapImportance(
   const importance: Float64Array[] = [];
   let discarded = 0;
   for (let b = 0; b < settings.resamples; b++) {
+    drawResample(random, drawn);
     let total = 0;
     means.fill(0);
     for (let k = 0; k < m; k++) {
-      const j = random.index(m);
-      drawn[k] = j;
+      const j = drawn[k]!;
       const w = rowWeights[j]!;
       total += w;
       for (let c = 0; c < size; c++) means[c] = means[c]! + w * block[j * size + c]!;
@@ -343,7 +306,7 @@ export function relativeImportance(
       `${FN}: method must be 'shapley', 'relative-weights' or 'first'; got ${formatValue(method)}`,
     );
   }
-  const bootstrap = resolveBootstrap(options?.bootstrap);
+  const bootstrap = bootstrapSettings(FN, options?.bootstrap, { seed: DEFAULT_IMPORTANCE_SEED, on: false });
   const d = driverData(FN, data, options);
   const p = d.drivers.length;
   if (method === 'shapley' && p > EXACT_SHAPLEY_LIMIT) {
@@ -367,11 +330,8 @@ export function relativeImportance(
   let replicates: Replicates | null = null;
   let discardedResamples: number | null = null;
   let comparisons: RelativeImportanceComparison[] | null = null;
-  const alpha = bootstrap === null ? 0 : 1 - bootstrap.confidenceLevel;
-  const interval = (values: number[]): ImportanceInterval => [
-    quantile(values, alpha / 2),
-    quantile(values, 1 - alpha / 2),
-  ];
+  const interval = (values: number[]): ImportanceInterval =>
+    percentileInterval(values, bootstrap!.confidenceLevel);
   if (bootstrap !== null) {
     replicates = bootstrapImportance(d, method, bootstrap);
     if (replicates.discarded > 0) {

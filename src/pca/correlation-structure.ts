@@ -1,4 +1,5 @@
 import { formatValue } from '../errors.js';
+import { cholesky, dependenceOn } from '../stats/cholesky.js';
 import { effectiveSampleSize } from '../stats/confidence.js';
 import { covarianceToCorrelation } from '../stats/linear-algebra.js';
 import { type MissingPolicy, Moments, moments } from '../stats/moments.js';
@@ -56,8 +57,10 @@ export interface CorrelationStructure {
 }
 
 /**
- * Pivot (1 − R² of an item on the items before it) below which the item counts as an exact linear
- * combination of them; the threshold of `inverseSymmetricPositiveDefinite`.
+ * Pivot ratio (1 − R² of an item on the items before it) at or below which the Cholesky
+ * factorisation stops and the item counts as an exact linear combination of them; the threshold of
+ * `inverseSymmetricPositiveDefinite`. A stopped pivot below −SINGULAR_PIVOT is not a collapse but a
+ * matrix that is not positive semi-definite.
  */
 const SINGULAR_PIVOT = 1e-10;
 
@@ -100,57 +103,12 @@ function checkMatrix(fn: string, name: string, matrix: readonly (readonly number
 }
 
 /**
- * Cholesky pivots dᵢ = Rᵢᵢ − Σₖ Lᵢₖ² of a correlation matrix, in item order: dᵢ is 1 − R² of item i
- * regressed on the items before it. Stops at the first pivot that is not positive (returning the
- * pivots so far and that index), so that the caller can name the item.
- */
-function choleskyPivots(r: readonly (readonly number[])[]): {
-  pivots: number[];
-  factor: number[][];
-  stop: number;
-} {
-  const p = r.length;
-  const factor = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const pivots: number[] = [];
-  for (let i = 0; i < p; i++) {
-    const li = factor[i]!;
-    for (let j = 0; j < i; j++) {
-      const lj = factor[j]!;
-      let s = r[i]![j]!;
-      for (let k = 0; k < j; k++) s -= li[k]! * lj[k]!;
-      li[j] = s / lj[j]!;
-    }
-    let d = r[i]![i]!;
-    for (let k = 0; k < i; k++) d -= li[k]! * li[k]!;
-    pivots.push(d);
-    if (!(d >= SINGULAR_PIVOT * r[i]![i]!)) return { pivots, factor, stop: i };
-    li[i] = Math.sqrt(d);
-  }
-  return { pivots, factor, stop: -1 };
-}
-
-/**
- * The items an item depends on: the regression coefficients b of item `index` on the items before
- * it, from the Cholesky factor L of those items (L y = r, Lᵀ b = y, where y is row `index` of L),
- * and the items whose |b| is above 1e-8 of the largest.
- */
-function dependence(factor: number[][], index: number): number[] {
-  const y = factor[index]!.slice(0, index);
-  const b = new Array<number>(index).fill(0);
-  for (let i = index - 1; i >= 0; i--) {
-    let s = y[i]!;
-    for (let k = i + 1; k < index; k++) s -= factor[k]![i]! * b[k]!;
-    b[i] = s / factor[i]![i]!;
-  }
-  const largest = Math.max(0, ...b.map(Math.abs));
-  return b.map((value, i) => (Math.abs(value) > 1e-8 * largest ? i : -1)).filter((i) => i >= 0);
-}
-
-/**
  * Checks a correlation matrix for exact linear dependence: the first item (in item order) whose
  * squared multiple correlation with the items before it is 1 (to 1e-10) is named, with the items it
  * is a combination of. A negative pivot means the matrix is indefinite (possible under pairwise
- * deletion), which is reported, not thrown.
+ * deletion), which is reported, not thrown. The pivots returned are {@link cholesky}'s dᵢ themselves
+ * (up to the one that stopped it), not dᵢ / Rᵢᵢ: a given correlation matrix may hold 1 ± 1e-10 on its
+ * diagonal, and Σ log dᵢ is Bartlett's log-determinant.
  * @throws {RangeError} naming the dependent item
  */
 export function checkLinearDependence(
@@ -158,11 +116,19 @@ export function checkLinearDependence(
   items: readonly string[],
   correlation: readonly (readonly number[])[],
 ): { pivots: number[]; positiveDefinite: boolean } {
-  const { pivots, factor, stop } = choleskyPivots(correlation);
+  const p = correlation.length;
+  const matrix = Float64Array.from(correlation.flat());
+  const factor = cholesky(matrix, p, SINGULAR_PIVOT);
+  const stop = factor.failedAt;
+  const pivots = Array.from(factor.pivots.subarray(0, stop === -1 ? p : stop + 1));
   if (stop === -1) return { pivots, positiveDefinite: true };
   const pivot = pivots[stop]!;
   if (pivot > -SINGULAR_PIVOT) {
-    const on = dependence(factor, stop).map((i) => formatValue(items[i]));
+    // The items it depends on: its regression coefficients on the items before it, above 1e-8 of
+    // the largest.
+    const b = dependenceOn(factor, matrix, stop);
+    const largest = b.reduce((a, value) => Math.max(a, Math.abs(value)), 0);
+    const on = items.filter((_, i) => i < stop && Math.abs(b[i]!) > 1e-8 * largest).map(formatValue);
     throw new RangeError(
       `${fn}: item ${formatValue(items[stop])} is a linear combination of ${on.length === 1 ? 'item' : 'items'} ${on.join(', ')} (R² = 1): the correlation matrix is singular; remove it or one of them; got 1 − R² = ${pivot.toExponential(2)}`,
     );

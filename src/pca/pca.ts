@@ -4,6 +4,7 @@ import { symmetricEigen } from '../stats/linear-algebra.js';
 import type { MissingPolicy } from '../stats/moments.js';
 import { doubleArray, linearScores, nullForNaN } from '../stats/scores.js';
 import { Responses } from '../survey/responses.js';
+import { segmentLabels } from '../survey/segments.js';
 import {
   type CorrelationStructureOptions,
   correlationStructure,
@@ -210,52 +211,6 @@ function descendingRanks(values: readonly (number | null)[]): (number | null)[] 
     ranks[index] = previous >= 0 && values[previous] === values[index] ? ranks[previous]! : position + 1;
   });
   return ranks;
-}
-
-function segmentLabels(
-  by: NonNullable<PcaOptions['by']>,
-  data: PcaData,
-  n: number,
-): { name: string | null; labels: readonly (string | null)[]; order: string[] } {
-  let labels: readonly (string | null)[];
-  let name: string | null = null;
-  const order: string[] = [];
-  if (typeof by === 'string') {
-    if (!(data instanceof Responses)) {
-      throw new TypeError(
-        `${FN}: by names a segment column of Responses; got ${formatValue(by)} with plain data (give one label per respondent)`,
-      );
-    }
-    if (!data.segments.includes(by)) {
-      const known =
-        data.segments.length === 0 ? 'the survey has none' : `segments are ${data.segments.join(', ')}`;
-      throw new RangeError(`${FN}: unknown segment ${formatValue(by)}; ${known}`);
-    }
-    labels = data.segment(by);
-    order.push(...(data.segmentDefinition(by).levels ?? []));
-    name = by;
-  } else if (Array.isArray(by)) {
-    if (by.length !== n)
-      throw new RangeError(`${FN}: by must have one label per respondent (${n}); got ${by.length}`);
-    by.forEach((label, i) => {
-      if (label !== null && typeof label !== 'string') {
-        throw new TypeError(
-          `${FN}: by must hold strings (null = missing); got ${formatValue(label)} at index ${i}`,
-        );
-      }
-    });
-    labels = by;
-  } else {
-    throw new TypeError(`${FN}: by must be a segment id or one label per respondent; got ${formatValue(by)}`);
-  }
-  const seen = new Set(order);
-  for (const label of labels) {
-    if (label !== null && !seen.has(label)) {
-      seen.add(label);
-      order.push(label);
-    }
-  }
-  return { name, labels, order };
 }
 
 function rankSegments(
@@ -524,8 +479,8 @@ export function pca(data: PcaData, options: PcaOptions = {}): PcaResult {
     }
     if (options.rank === true) ranks = descendingRanks(compositeScore);
     if (options.by !== undefined) {
-      const labels = segmentLabels(options.by, data, dataset.n);
-      by = labels.name;
+      const labels = segmentLabels(FN, options.by, data instanceof Responses ? data : null, dataset.n);
+      by = labels.by;
       segments = rankSegments(
         labels.labels,
         labels.order,

@@ -1,10 +1,11 @@
 import { formatValue } from '../errors.js';
-import { quantile } from '../stats/quantile.js';
+import { bootstrapRows, bootstrapSettings, drawResample, percentileInterval } from '../stats/bootstrap.js';
 import { Random } from '../stats/random.js';
 import { sum, weightedSum } from '../stats/sum.js';
 import { mean, standardDeviation } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 import { Responses } from '../survey/responses.js';
+import { segmentLabels } from '../survey/segments.js';
 import {
   type ClassifiedWeights,
   classifyWeights,
@@ -379,97 +380,6 @@ function resolveDimensions(
   return null;
 }
 
-function resolveBootstrap(
-  option: SatisfactionIndexOptions['bootstrap'],
-  bySegments: boolean,
-): SatisfactionIndexBootstrap | null {
-  if (option === false || (option === undefined && !bySegments)) return null;
-  if (option !== undefined && option !== true && (option === null || typeof option !== 'object')) {
-    throw new TypeError(
-      `${FN}: bootstrap must be true, false or { resamples, seed, confidenceLevel }; got ${formatValue(option)}`,
-    );
-  }
-  const given = typeof option === 'object' ? option : {};
-  const resamples = given.resamples ?? 2000;
-  const seed = given.seed ?? DEFAULT_BOOTSTRAP_SEED;
-  const confidenceLevel = given.confidenceLevel ?? 0.95;
-  if (!(Number.isInteger(resamples) && resamples >= 2)) {
-    throw new RangeError(
-      `${FN}: bootstrap.resamples must be an integer of at least 2; got ${formatValue(resamples)}`,
-    );
-  }
-  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
-    throw new RangeError(
-      `${FN}: bootstrap.seed must be an integer from 0 to 4294967295; got ${formatValue(seed)}`,
-    );
-  }
-  if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-    throw new RangeError(
-      `${FN}: bootstrap.confidenceLevel must be within (0, 1); got ${formatValue(confidenceLevel)}`,
-    );
-  }
-  return { method: 'percentile', resamples, seed, confidenceLevel };
-}
-
-interface SegmentLabels {
-  /** The segment column, or `null` for labels given as an array. */
-  readonly by: string | null;
-  readonly labels: readonly (string | null)[];
-  /** Segment names in report order. */
-  readonly order: readonly string[];
-}
-
-function resolveSegments(
-  by: SatisfactionIndexOptions['by'],
-  responses: Responses | null,
-  n: number,
-): SegmentLabels | null {
-  if (by === undefined) return null;
-  const order: string[] = [];
-  let labels: readonly (string | null)[];
-  let name: string | null;
-  if (typeof by === 'string') {
-    if (responses === null) {
-      throw new TypeError(
-        `${FN}: by names a segment column of Responses; got ${formatValue(by)} with plain data (give one label per respondent)`,
-      );
-    }
-    if (!responses.segments.includes(by)) {
-      const known =
-        responses.segments.length === 0
-          ? 'the survey has none'
-          : `segments are ${responses.segments.join(', ')}`;
-      throw new RangeError(`${FN}: unknown segment ${formatValue(by)}; ${known}`);
-    }
-    labels = responses.segment(by);
-    order.push(...(responses.segmentDefinition(by).levels ?? []));
-    name = by;
-  } else if (Array.isArray(by)) {
-    if (by.length !== n) {
-      throw new RangeError(`${FN}: by must have one label per respondent (${n}); got ${by.length}`);
-    }
-    by.forEach((label, i) => {
-      if (label !== null && typeof label !== 'string') {
-        throw new TypeError(
-          `${FN}: by must hold strings (null = missing); got ${formatValue(label)} at index ${i}`,
-        );
-      }
-    });
-    labels = by;
-    name = null;
-  } else {
-    throw new TypeError(`${FN}: by must be a segment id or one label per respondent; got ${formatValue(by)}`);
-  }
-  const seen = new Set(order);
-  for (const label of labels) {
-    if (label !== null && !seen.has(label)) {
-      seen.add(label);
-      order.push(label);
-    }
-  }
-  return { by: name, labels, order };
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Computation
 
@@ -553,7 +463,7 @@ interface BootstrapOutcome {
 
 /**
  * Percentile bootstrap of the index over `rows`: `resamples` times, draw rows.length respondents with
- * replacement (`random.index`), recompute the respondent-weighted item means and the index; a
+ * replacement ({@link drawResample}), recompute the respondent-weighted item means and the index; a
  * resample in which an item with positive weight has no answers is discarded and counted.
  */
 function bootstrapIndex(
@@ -562,18 +472,11 @@ function bootstrapIndex(
   settings: SatisfactionIndexBootstrap,
   random: Random,
 ): BootstrapOutcome {
-  const m = rows.length;
   const used = ctx.weights.map((_, i) => i).filter((i) => ctx.weights[i]! > 0);
-  const p = used.length;
   // Row-major copy of the answers of the rows, positive-weight items only.
-  const block = new Float64Array(m * p);
-  const rowWeights = new Float64Array(m);
-  rows.forEach((r, k) => {
-    rowWeights[k] = ctx.respondentWeights === null ? 1 : ctx.respondentWeights[r]!;
-    used.forEach((i, c) => {
-      block[k * p + c] = ctx.columns[i]![r]!;
-    });
-  });
+  const columns = used.map((i) => ctx.columns[i]!);
+  const { m, p, block, weights: rowWeights } = bootstrapRows(columns, rows, ctx.respondentWeights);
+  const drawn = new Int32Array(m);
   const itemWeights = used.map((i) => ctx.weights[i]!);
   const lows = used.map((i) => ctx.scales[i]!.min);
   const ranges = used.map((i) => ctx.scales[i]!.max - ctx.scales[i]!.min);
@@ -582,10 +485,11 @@ function bootstrapIndex(
   const replicates: number[] = [];
   let discarded = 0;
   for (let b = 0; b < settings.resamples; b++) {
+    drawResample(random, drawn);
     numerators.fill(0);
     denominators.fill(0);
     for (let k = 0; k < m; k++) {
-      const j = random.index(m);
+      const j = drawn[k]!;
       const weight = rowWeights[j]!;
       const base = j * p;
       for (let c = 0; c < p; c++) {
@@ -609,10 +513,9 @@ function bootstrapIndex(
     else discarded++;
   }
   if (replicates.length < 2) return { standardError: null, confidenceInterval: null, discarded };
-  const alpha = 1 - settings.confidenceLevel;
   return {
     standardError: standardDeviation(replicates),
-    confidenceInterval: [quantile(replicates, alpha / 2), quantile(replicates, 1 - alpha / 2)],
+    confidenceInterval: percentileInterval(replicates, settings.confidenceLevel),
     discarded,
   };
 }
@@ -689,8 +592,11 @@ export function satisfactionIndex(
       `${FN}: minSegmentSize must be a non-negative integer; got ${formatValue(minSegmentSize)}`,
     );
   }
-  const segments = resolveSegments(options.by, responses, dataset.n);
-  const bootstrap = resolveBootstrap(options.bootstrap, segments !== null);
+  const segments = options.by === undefined ? null : segmentLabels(FN, options.by, responses, dataset.n);
+  const bootstrap = bootstrapSettings(FN, options.bootstrap, {
+    seed: DEFAULT_BOOTSTRAP_SEED,
+    on: segments !== null,
+  });
   const warnings = [...resolved.warnings];
 
   // Answers on their scales; per-respondent indices.

@@ -4,6 +4,7 @@ import { sum, weightedSum } from '../stats/sum.js';
 import { mean } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 import { Responses } from '../survey/responses.js';
+import { segmentLabels } from '../survey/segments.js';
 import {
   checkInstrument,
   checkPattern,
@@ -510,62 +511,6 @@ function checkAnswers(column: string, values: Float64Array, scale: ColumnScale):
       );
     }
   }
-}
-
-interface SegmentLabels {
-  readonly by: string | null;
-  readonly labels: readonly (string | null)[];
-  readonly order: readonly string[];
-}
-
-function resolveSegments(
-  by: ServqualOptions['by'],
-  responses: Responses | null,
-  n: number,
-): SegmentLabels | null {
-  if (by === undefined) return null;
-  const order: string[] = [];
-  let labels: readonly (string | null)[];
-  let name: string | null = null;
-  if (typeof by === 'string') {
-    if (responses === null) {
-      throw new TypeError(
-        `${FN}: by names a segment column of Responses; got ${formatValue(by)} with plain data (give one label per respondent)`,
-      );
-    }
-    if (!responses.segments.includes(by)) {
-      const known =
-        responses.segments.length === 0
-          ? 'the survey has none'
-          : `segments are ${responses.segments.join(', ')}`;
-      throw new RangeError(`${FN}: unknown segment ${formatValue(by)}; ${known}`);
-    }
-    labels = responses.segment(by);
-    order.push(...(responses.segmentDefinition(by).levels ?? []));
-    name = by;
-  } else if (Array.isArray(by)) {
-    if (by.length !== n) {
-      throw new RangeError(`${FN}: by must have one label per respondent (${n}); got ${by.length}`);
-    }
-    by.forEach((label, i) => {
-      if (label !== null && typeof label !== 'string') {
-        throw new TypeError(
-          `${FN}: by must hold strings (null = missing); got ${formatValue(label)} at index ${i}`,
-        );
-      }
-    });
-    labels = by;
-  } else {
-    throw new TypeError(`${FN}: by must be a segment id or one label per respondent; got ${formatValue(by)}`);
-  }
-  const seen = new Set(order);
-  for (const label of labels) {
-    if (label !== null && !seen.has(label)) {
-      seen.add(label);
-      order.push(label);
-    }
-  }
-  return { by: name, labels, order };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1372,7 +1317,7 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
 
   let segments: ServqualSegment[] | null = null;
   let missingSegment: number | null = null;
-  const labels = resolveSegments(options.by, responses, n);
+  const labels = options.by === undefined ? null : segmentLabels(FN, options.by, responses, n);
   if (labels !== null) {
     const rowsBySegment = new Map<string, number[]>(labels.order.map((label) => [label, []]));
     missingSegment = 0;

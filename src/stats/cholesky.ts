@@ -16,6 +16,11 @@ export interface CholeskyFactor {
   readonly failedAt: number;
   /** Pivot ratio Lⱼⱼ² / Aⱼⱼ of each variable up to `failedAt` (there the ratio that failed). */
   readonly pivotRatios: Float64Array;
+  /**
+   * Pivot dⱼ = Aⱼⱼ − Σₖ Lⱼₖ² of each variable up to `failedAt` (there the pivot that failed, which
+   * may be negative); Σ log dⱼ = log det A for a complete factor.
+   */
+  readonly pivots: Float64Array;
 }
 
 /**
@@ -39,6 +44,7 @@ export function cholesky(
 ): CholeskyFactor {
   const factor = new Float64Array(size * size);
   const pivotRatios = new Float64Array(size);
+  const pivots = new Float64Array(size);
   for (let j = 0; j < size; j++) {
     const rowJ = j * size;
     for (let i = j; i < size; i++) {
@@ -49,14 +55,15 @@ export function cholesky(
         const diagonal = matrix[rowJ + j]!;
         const ratio = diagonal > 0 ? s / diagonal : Number.NaN;
         pivotRatios[j] = ratio;
-        if (!(ratio > tolerance)) return { size, factor, failedAt: j, pivotRatios };
+        pivots[j] = s;
+        if (!(ratio > tolerance)) return { size, factor, failedAt: j, pivotRatios, pivots };
         factor[rowJ + j] = Math.sqrt(s);
       } else {
         factor[rowI + j] = s / factor[rowJ + j]!;
       }
     }
   }
-  return { size, factor, failedAt: -1, pivotRatios };
+  return { size, factor, failedAt: -1, pivotRatios, pivots };
 }
 
 /**
@@ -74,13 +81,21 @@ export function forwardSolve(factor: Float64Array, stride: number, size: number,
   return y;
 }
 
-/** Solves Lᵀ x = y by back substitution (L lower triangular, row-major, size × size). */
-export function backSolve(factor: Float64Array, size: number, y: ArrayLike<number>): Float64Array {
+/**
+ * Solves Lᵀ x = y by back substitution with the first `size` rows of a lower-triangular factor
+ * (row-major with row length `stride`).
+ */
+export function backSolve(
+  factor: Float64Array,
+  stride: number,
+  size: number,
+  y: ArrayLike<number>,
+): Float64Array {
   const x = new Float64Array(size);
   for (let i = size - 1; i >= 0; i--) {
     let s = y[i]!;
-    for (let k = i + 1; k < size; k++) s -= factor[k * size + i]! * x[k]!;
-    x[i] = s / factor[i * size + i]!;
+    for (let k = i + 1; k < size; k++) s -= factor[k * stride + i]! * x[k]!;
+    x[i] = s / factor[i * stride + i]!;
   }
   return x;
 }
@@ -90,11 +105,8 @@ export function backSolve(factor: Float64Array, size: number, y: ArrayLike<numbe
  * @example choleskySolve(cholesky(Float64Array.of(4, 2, 2, 5), 2), [8, 9]) // Float64Array [1.375, 1.25]
  */
 export function choleskySolve(cholesky: CholeskyFactor, b: ArrayLike<number>): Float64Array {
-  return backSolve(
-    cholesky.factor,
-    cholesky.size,
-    forwardSolve(cholesky.factor, cholesky.size, cholesky.size, b),
-  );
+  const { factor, size } = cholesky;
+  return backSolve(factor, size, size, forwardSolve(factor, size, size, b));
 }
 
 /**
@@ -125,12 +137,5 @@ export function dependenceOn(cholesky: CholeskyFactor, matrix: ArrayLike<number>
   const { size, factor } = cholesky;
   const column = new Float64Array(j);
   for (let k = 0; k < j; k++) column[k] = matrix[j * size + k]!;
-  const y = forwardSolve(factor, size, j, column);
-  const c = new Float64Array(j);
-  for (let i = j - 1; i >= 0; i--) {
-    let s = y[i]!;
-    for (let k = i + 1; k < j; k++) s -= factor[k * size + i]! * c[k]!;
-    c[i] = s / factor[i * size + i]!;
-  }
-  return c;
+  return backSolve(factor, size, j, forwardSolve(factor, size, j, column));
 }

@@ -200,9 +200,7 @@ suite('relativeImportance bootstrap', () => {
       const b = first.drivers.find((d) => d.driver === pair.other)!;
       expect(a.rank).toBeLessThan(b.rank);
       expectClose(pair.difference, a.importance - b.importance, 1e-15);
-      expect(pair.distinguishable).toBe(
-        pair.confidenceInterval[0] > 0 || pair.confidenceInterval[1] < 0,
-      );
+      expect(pair.distinguishable).toBe(pair.confidenceInterval[0] > 0 || pair.confidenceInterval[1] < 0);
     }
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it, describe as suite } from 'vitest';
 import { cholesky, choleskySolve, dependenceOn, inverseFactor } from '../../src/stats/cholesky.js';
-import { expectAllClose } from '../helpers/expect-close.js';
+import { expectAllClose, expectClose } from '../helpers/expect-close.js';
 
 // Reference values: R 4.2.2 chol(), solve() and diag(solve()) of cor(longley), an ill-conditioned
 // correlation matrix (VIFs up to 2119) — test/fixtures/r/drivers.R. Largest relative differences
@@ -56,6 +56,23 @@ suite('cholesky', () => {
     expect(result.pivotRatios[2]!).toBeLessThan(1e-10);
     expectAllClose(Array.from(dependenceOn(result, matrix, 2)), [1, 2], 1e-14);
     expect(cholesky(Float64Array.of(0, 0, 0, 1), 2).failedAt).toBe(0);
+  });
+
+  it('reports the pivots dⱼ themselves: their product is det A, and a failed one may be negative', () => {
+    // [[4, 2], [2, 5]]: d₀ = 4, d₁ = 5 − (2 / 2)² = 4, det = 16 (by hand).
+    const result = cholesky(Float64Array.of(4, 2, 2, 5), 2);
+    expect(Array.from(result.pivots)).toEqual([4, 4]);
+    expect(Array.from(result.pivotRatios)).toEqual([1, 0.8]);
+    // [[1, 2], [2, 1]] is indefinite: d₁ = 1 − 2² = −3.
+    const indefinite = cholesky(Float64Array.of(1, 2, 2, 1), 2);
+    expect(indefinite.failedAt).toBe(1);
+    expect(indefinite.pivots[1]).toBe(-3);
+    // cor(longley): Σ log dⱼ = log det, which R's determinant() gives as the log of the squared
+    // diagonal of chol(); compared with the fixture's factor.
+    const longley = cholesky(flat, size);
+    const logDet = Array.from(longley.pivots).reduce((a, d) => a + Math.log(d), 0);
+    const expected = reference.lower.reduce((a, row, j) => a + 2 * Math.log(row[j]!), 0);
+    expectClose(logDet, expected, 1e-12);
   });
 
   it('doc-comment examples', () => {
