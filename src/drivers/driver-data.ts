@@ -1,6 +1,6 @@
 import { formatValue } from '../errors.js';
 import { type CholeskyFactor, cholesky, dependenceOn } from '../stats/cholesky.js';
-import { Moments, moments } from '../stats/moments.js';
+import { Moments, momentItems, moments } from '../stats/moments.js';
 import { type DataOptions, type Dataset, resolveData, type SurveyData } from '../survey/data.js';
 
 /** Options shared by the driver analyses: the outcome, its drivers and which data (see `DataOptions`). */
@@ -73,16 +73,8 @@ function fromMoments(fn: string, source: Moments, options: DriverOptions): Drive
       `${fn}: weights cannot be applied to moments; compute the moments with the weights (moments(data, { weights }))`,
     );
   }
-  const names = [...options.drivers, options.outcome];
-  const index = names.map((id) => {
-    const i = source.items.indexOf(id);
-    if (i === -1) {
-      throw new RangeError(
-        `${fn}: unknown item ${formatValue(id)}; the moments hold ${source.items.join(', ')}`,
-      );
-    }
-    return i;
-  });
+  const names = momentItems(fn, source, { items: [...options.drivers, options.outcome] });
+  const index = names.map((id) => source.items.indexOf(id));
   const json = source.toJSON();
   const all = source.items.length;
   const size = names.length;

@@ -2,7 +2,7 @@ import { formatValue } from '../errors.js';
 import { cholesky, dependenceOn } from '../stats/cholesky.js';
 import { effectiveSampleSize } from '../stats/confidence.js';
 import { covarianceToCorrelation } from '../stats/linear-algebra.js';
-import { type MissingPolicy, Moments, moments } from '../stats/moments.js';
+import { type MissingPolicy, Moments, missingPolicy, momentItems, moments } from '../stats/moments.js';
 import { type DataOptions, type Dataset, resolveData, type SurveyData } from '../survey/data.js';
 
 /**
@@ -217,25 +217,10 @@ export function correlationStructure(
   data: PcaData,
   options: CorrelationStructureOptions,
 ): CorrelationStructure {
-  const missing = options.missing ?? 'listwise';
-  if (missing !== 'listwise' && missing !== 'pairwise') {
-    throw new RangeError(`${fn}: missing must be 'listwise' or 'pairwise'; got ${formatValue(missing)}`);
-  }
+  const missing = missingPolicy(fn, options.missing);
   let structure: Omit<CorrelationStructure, 'pivots' | 'positiveDefinite'>;
   if (data instanceof Moments) {
-    if (options.missing !== undefined && options.missing !== data.missing) {
-      throw new RangeError(
-        `${fn}: the moments were computed with missing = '${data.missing}'; got missing = '${options.missing}'`,
-      );
-    }
-    const wanted = options.items ?? data.items;
-    for (const id of wanted) {
-      if (!data.items.includes(id)) {
-        throw new RangeError(
-          `${fn}: unknown item ${formatValue(id)}; the moments hold ${data.items.join(', ')}`,
-        );
-      }
-    }
+    const wanted = momentItems(fn, data, options);
     checkCounts(fn, wanted, data.n, '');
     structure = fromMoments(fn, data, wanted, data.n, data.dropped, data.n, null);
     if (data.weighted) {

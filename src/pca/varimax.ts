@@ -1,4 +1,5 @@
 import { formatValue } from '../errors.js';
+import { iterationSettings } from '../stats/iteration.js';
 import { orthogonalPolarFactor } from '../stats/pca-rotation.js';
 
 /** Options of {@link varimax}. */
@@ -119,15 +120,10 @@ export function varimax(
   });
   if (m === 0) throw new RangeError(`${fn}: loadings need at least one component; got 0 columns`);
   const normalize = options.normalize ?? true;
-  const tolerance = options.tolerance ?? 1e-12;
-  const maxIterations = options.maxIterations ?? 10_000;
-  if (!(tolerance > 0))
-    throw new RangeError(`${fn}: tolerance must be positive; got ${formatValue(tolerance)}`);
-  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) {
-    throw new RangeError(
-      `${fn}: maxIterations must be a positive integer; got ${formatValue(maxIterations)}`,
-    );
-  }
+  const { tolerance, maxIterations } = iterationSettings(fn, options, {
+    tolerance: 1e-12,
+    maxIterations: 10_000,
+  });
   const p = loadings.length;
   const scale = loadings.map((row) => (normalize ? Math.sqrt(row.reduce((a, l) => a + l * l, 0)) : 1));
   // A row of zeros has no direction: it stays zero.

@@ -1,7 +1,7 @@
 import { formatValue } from '../errors.js';
 import { effectiveSampleSize } from '../stats/confidence.js';
 import { covarianceToCorrelation } from '../stats/linear-algebra.js';
-import { type MissingPolicy, Moments, moments } from '../stats/moments.js';
+import { type MissingPolicy, Moments, missingPolicy, momentItems, moments } from '../stats/moments.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 
 /** Options shared by the reliability functions: which data, the missing-data policy, reverse keys. */
@@ -152,24 +152,9 @@ export function itemCovariance(
   data: SurveyData | Moments,
   options: ReliabilityOptions,
 ): ItemCovariance {
-  const missing = options.missing ?? 'listwise';
-  if (missing !== 'listwise' && missing !== 'pairwise') {
-    throw new RangeError(`${fn}: missing must be 'listwise' or 'pairwise'; got ${formatValue(missing)}`);
-  }
+  const missing = missingPolicy(fn, options.missing);
   if (data instanceof Moments) {
-    if (options.missing !== undefined && options.missing !== data.missing) {
-      throw new RangeError(
-        `${fn}: the moments were computed with missing = '${data.missing}'; got missing = '${options.missing}'`,
-      );
-    }
-    const wanted = options.items ?? data.items;
-    for (const id of wanted) {
-      if (!data.items.includes(id)) {
-        throw new RangeError(
-          `${fn}: unknown item ${formatValue(id)}; the moments hold ${data.items.join(', ')}`,
-        );
-      }
-    }
+    const wanted = momentItems(fn, data, options);
     checkItemCount(fn, wanted);
     const reverse = checkReverse(fn, wanted, options.reverse);
     if (reverse.size > 0 && options.scale === undefined) {

@@ -1,5 +1,6 @@
 import { formatValue } from '../errors.js';
 import { weightWarnings } from '../stats/confidence.js';
+import { iterationSettings } from '../stats/iteration.js';
 import { squaredMultipleCorrelations, symmetricEigen } from '../stats/linear-algebra.js';
 import type { MissingPolicy, Moments } from '../stats/moments.js';
 import type { SurveyData } from '../survey/data.js';
@@ -82,15 +83,10 @@ export function mcdonaldOmega(
   options: McDonaldOmegaOptions = {},
 ): McDonaldOmegaResult {
   const fn = 'mcdonaldOmega';
-  const tolerance = options.tolerance ?? 1e-12;
-  const maxIterations = options.maxIterations ?? 10_000;
-  if (!(tolerance > 0))
-    throw new RangeError(`${fn}: tolerance must be positive; got ${formatValue(tolerance)}`);
-  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) {
-    throw new RangeError(
-      `${fn}: maxIterations must be a positive integer; got ${formatValue(maxIterations)}`,
-    );
-  }
+  const { tolerance, maxIterations } = iterationSettings(fn, options, {
+    tolerance: 1e-12,
+    maxIterations: 10_000,
+  });
   const input = itemCovariance(fn, data, options);
   const r = input.pairCorrelation;
   const k = input.items.length;

@@ -545,14 +545,50 @@ function pairwise(
  * m.correlation()[0][1]; // 0.9647638212377322 (= 11/√130)
  */
 export function moments(data: SurveyData, options: MomentsOptions = {}): Moments {
-  const missing = options.missing ?? 'listwise';
-  if (missing !== 'listwise' && missing !== 'pairwise') {
-    throw new RangeError(`moments: missing must be 'listwise' or 'pairwise'; got ${formatValue(missing)}`);
-  }
+  const missing = missingPolicy('moments', options.missing);
   const dataset = resolveData('moments', data, options);
   const state =
     missing === 'listwise'
       ? listwise(dataset.items, dataset.columns, dataset.weights, dataset.n)
       : pairwise(dataset.items, dataset.columns, dataset.weights, dataset.n);
   return Moments.fromState(state);
+}
+
+/**
+ * The missing-data policy an analysis was asked for: `'listwise'` (the default) or `'pairwise'`.
+ * @throws {RangeError} for any other value
+ */
+export function missingPolicy(fn: string, missing: unknown): MissingPolicy {
+  const policy = missing ?? 'listwise';
+  if (policy !== 'listwise' && policy !== 'pairwise') {
+    throw new RangeError(`${fn}: missing must be 'listwise' or 'pairwise'; got ${formatValue(policy)}`);
+  }
+  return policy;
+}
+
+/**
+ * The items of precomputed moments that an analysis asks for (`items`, default all of them), after
+ * checking that each is in the moments and that a `missing` option, when given, is the policy the
+ * moments were computed with.
+ * @throws {RangeError} on an unknown item or a different missing-data policy
+ */
+export function momentItems(
+  fn: string,
+  source: Moments,
+  options: { readonly items?: readonly string[]; readonly missing?: MissingPolicy },
+): readonly string[] {
+  if (options.missing !== undefined && options.missing !== source.missing) {
+    throw new RangeError(
+      `${fn}: the moments were computed with missing = '${source.missing}'; got missing = '${options.missing}'`,
+    );
+  }
+  const wanted = options.items ?? source.items;
+  for (const id of wanted) {
+    if (!source.items.includes(id)) {
+      throw new RangeError(
+        `${fn}: unknown item ${formatValue(id)}; the moments hold ${source.items.join(', ')}`,
+      );
+    }
+  }
+  return wanted;
 }
