@@ -51,6 +51,8 @@ const result = report(responses, {
   satisfactionIndex: { weights: scoringTable, by: 'channel' },
   ahp: { judgments: ahpJudgments },
   fuzzy: true,
+  pca: { rotation: 'varimax', by: 'channel' },
+  drivers: { outcome: 'overall', drivers: 'dimensions' },
   comparison: true,
   servqual: { importance: { points }, by: 'channel' },
 });

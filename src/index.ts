@@ -178,6 +178,7 @@ export type { RenderableResult, RenderOptions } from './report/render.js';
 export { RENDERED_METHODS, renderHTML, renderMarkdown, renderSection } from './report/render.js';
 export type {
   ReportConfig,
+  ReportDriversConfig,
   ReportJSON,
   ReportPart,
   ReportSection,

@@ -2,6 +2,11 @@ import {
   ahp,
   cronbachAlpha,
   describe,
+  type ImportancePerformanceResult,
+  type PcaComponents,
+  pca,
+  type RegressResult,
+  type RelativeImportanceResult,
   type ReportConfig,
   type Responses,
   report,
@@ -387,6 +392,186 @@ const servqualCommand: Command = {
 };
 
 /**
+ * `--components`: a whole number of components, `kaiser`, or a fraction below 1, the cumulative
+ * proportion of variance to reach.
+ */
+export function componentsOption(value: string): PcaComponents {
+  if (value === 'kaiser') return 'kaiser';
+  if (/^\d+$/.test(value.trim())) return wholeNumber('components', value, 1);
+  const fraction = Number(value);
+  if (/^\s*0?\.\d+\s*$/.test(value) && fraction > 0 && fraction < 1) return { cumulative: fraction };
+  throw new CliError(
+    `--components must be a number of components, kaiser, or a fraction of the variance such as 0.8; got ${JSON.stringify(value)}`,
+  );
+}
+
+const pcaCommand: Command = {
+  name: 'pca',
+  summary: 'principal components: adequacy, scree, loadings, composite score by segment',
+  description:
+    "Principal component analysis (pca) of the items chosen (default: every item): KMO and Bartlett's test, the eigenvalues with their proportions (scree), the loadings and communalities of the kept components, an optional varimax rotation, and each respondent's component and composite scores; with --by, the segments ranked by mean composite score. The JSON output holds the per-respondent scores; Markdown and HTML summarise them.",
+  positional: 'DATA.csv',
+  readsData: true,
+  options: {
+    items: ITEMS,
+    dimension: DIMENSION,
+    rotation: {
+      type: 'string',
+      short: 'r',
+      value: 'ROTATION',
+      description: 'none (default) or varimax',
+    },
+    components: {
+      type: 'string',
+      short: 'k',
+      value: 'N',
+      description:
+        'components to keep: a number, kaiser (default: eigenvalue above 1) or a fraction of the variance to reach, such as 0.8',
+    },
+    by: BY,
+    unweighted: UNWEIGHTED,
+    options: OPTIONS,
+  },
+  examples: [
+    "satisfaction-analytics pca bank-survey.csv --survey bank-survey.survey.json --items 'p_*' --rotation varimax --by channel",
+    "satisfaction-analytics pca bank-survey.csv -s bank-survey.survey.json -i 'p_*' --components 0.6 --out pca.html",
+  ],
+  async execute(context) {
+    const rotation = string(context, 'rotation');
+    const components = string(context, 'components');
+    const by = string(context, 'by');
+    const result = pca(data(context), {
+      ...(await optionsFile(context)),
+      ...itemsOption(context),
+      ...(rotation === undefined
+        ? {}
+        : { rotation: choice('rotation', rotation, ['none', 'varimax'] as const) }),
+      ...(components === undefined ? {} : { components: componentsOption(components) }),
+      ...(by === undefined ? {} : { by }),
+      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+    });
+    return { kind: 'result', result };
+  },
+};
+
+const driversCommand: Command = {
+  name: 'drivers',
+  summary: 'driver analysis: regression, relative importance, importance-performance map',
+  description:
+    "Driver analysis of an outcome such as overall satisfaction: the regression on the drivers (regress: coefficients, standard errors, t, p, intervals, betas, VIFs, R²), their relative importance (relativeImportance: Shapley/LMG by default, with bootstrap intervals and pairwise comparisons on request) and the importance-performance map (importancePerformance: Martilla & James's quadrants and the action priority). --drivers names items or patterns, or the word dimensions: each respondent's mean of the --items of each dimension. The JSON output is { regress, relativeImportance, importancePerformance }.",
+  positional: 'DATA.csv',
+  readsData: true,
+  options: {
+    outcome: {
+      type: 'string',
+      short: 'y',
+      value: 'ITEM',
+      description: 'the outcome, e.g. overall (required)',
+    },
+    drivers: {
+      type: 'string',
+      short: 'x',
+      value: 'LIST',
+      description:
+        "the drivers: items or patterns, comma-separated ('p_rel*,p_res*'), or dimensions (the dimension means of --items)",
+    },
+    items: {
+      ...ITEMS,
+      description: "with --drivers dimensions: the items averaged in each dimension ('p_*')",
+    },
+    method: {
+      type: 'string',
+      short: 'm',
+      value: 'METHOD',
+      description: 'relative importance by shapley (default), relative-weights or first',
+    },
+    bootstrap: {
+      type: 'string',
+      value: 'N',
+      description: 'bootstrap intervals and pairwise comparisons of importance from N resamples',
+    },
+    seed: { type: 'string', value: 'N', description: 'seed of the bootstrap (default 20240917)' },
+    unweighted: UNWEIGHTED,
+    options: {
+      ...OPTIONS,
+      description:
+        'more options as JSON: confidenceLevel, performance, topBox, crosshairs (as in the drivers key of a report config)',
+    },
+  },
+  examples: [
+    "satisfaction-analytics drivers bank-survey.csv --survey bank-survey.survey.json --outcome overall --drivers dimensions --items 'p_*' --bootstrap 2000",
+    "satisfaction-analytics drivers bank-survey.csv -s bank-survey.survey.json -y overall -x 'p_rel*,p_res*' --method relative-weights --out drivers.html",
+  ],
+  async execute(context) {
+    const responses = data(context);
+    const file = await optionsFile(context);
+    const outcome = string(context, 'outcome') ?? (file['outcome'] as string | undefined);
+    if (outcome === undefined)
+      throw new CliError('drivers needs --outcome, the item to explain (e.g. overall)');
+    const driversArgument = string(context, 'drivers');
+    const items = selectItems(responses, string(context, 'items'), undefined);
+    let drivers: readonly string[] | 'dimensions';
+    if (driversArgument === 'dimensions') {
+      if (items === undefined) {
+        throw new CliError(
+          "--drivers dimensions averages the items of each dimension: name them with --items (e.g. --items 'p_*')",
+        );
+      }
+      drivers = 'dimensions';
+    } else if (driversArgument !== undefined) {
+      if (items !== undefined) {
+        throw new CliError(
+          '--items chooses the items of --drivers dimensions; with a list of drivers, leave it out',
+        );
+      }
+      drivers = selectItems(responses, driversArgument, undefined)!;
+    } else if (Array.isArray(file['drivers']) || file['drivers'] === 'dimensions') {
+      drivers = file['drivers'] as readonly string[] | 'dimensions';
+    } else {
+      throw new CliError("drivers needs --drivers: items or patterns ('p_rel*,p_res*'), or dimensions");
+    }
+    const method = string(context, 'method');
+    const resamples = string(context, 'bootstrap');
+    const seed = string(context, 'seed');
+    if (seed !== undefined && resamples === undefined) {
+      throw new CliError('--seed sets the seed of the bootstrap: give --bootstrap N too');
+    }
+    const spec: NonNullable<ReportConfig['drivers']> = {
+      ...file,
+      outcome,
+      drivers,
+      ...(method === undefined
+        ? {}
+        : { method: choice('method', method, ['shapley', 'relative-weights', 'first'] as const) }),
+      ...(resamples === undefined
+        ? {}
+        : {
+            bootstrap: {
+              resamples: wholeNumber('bootstrap', resamples, 1),
+              ...(seed === undefined ? {} : { seed: wholeNumber('seed', seed, 0) }),
+            },
+          }),
+      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+    };
+    // The report's driver section runs the three analyses (and builds the dimension means).
+    const section = report(responses, {
+      ...(items === undefined ? {} : { items }),
+      drivers: spec,
+    }).sections[0]!;
+    const [fit, importance, map] = section.parts.map((part) => part.result) as [
+      RegressResult,
+      RelativeImportanceResult,
+      ImportancePerformanceResult,
+    ];
+    return {
+      kind: 'results',
+      title: `Drivers of ${outcome}`,
+      results: { regress: fit, relativeImportance: importance, importancePerformance: map },
+    };
+  },
+};
+
+/**
  * The report of a survey without a config: item descriptives; the Net Promoter Score when the
  * definition names a `recommend` item; SERVQUAL when its columns hold expectation and perception
  * pairs (e_{item}, p_{item}).
@@ -409,7 +594,7 @@ const reportCommand: Command = {
   name: 'report',
   summary: 'a report of several analyses (Markdown, or HTML with charts)',
   description:
-    'A report of the analyses a config file names (report): item descriptives, Net Promoter Score, reliability per dimension, the satisfaction index, AHP weights, the fuzzy evaluation, the comparison of weighting methods and SERVQUAL. The config is a ReportConfig as JSON. Without --config: item descriptives, the Net Promoter Score when the survey names a recommend item, and SERVQUAL when it has e_{item} / p_{item} pairs. The HTML output is one self-contained file with inline SVG charts.',
+    'A report of the analyses a config file names (report): item descriptives, Net Promoter Score, reliability per dimension, the satisfaction index, AHP weights, the fuzzy evaluation, principal components, the driver analysis, the comparison of weighting methods and SERVQUAL. The config is a ReportConfig as JSON. Without --config: item descriptives, the Net Promoter Score when the survey names a recommend item, and SERVQUAL when it has e_{item} / p_{item} pairs. The HTML output is one self-contained file with inline SVG charts.',
   positional: 'DATA.csv',
   readsData: true,
   options: {
@@ -454,6 +639,8 @@ export const COMMANDS: readonly Command[] = [
   indexCommand,
   ahpCommand,
   servqualCommand,
+  pcaCommand,
+  driversCommand,
 ];
 
 /** Every option of a command, as `util.parseArgs` wants them. */

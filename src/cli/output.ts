@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import {
+  escapeMarkdown,
   htmlDocument,
   type RenderableResult,
   renderMarkdown,
@@ -42,9 +43,16 @@ export function outputFormat(out: string | undefined, format: string | undefined
   return chosen;
 }
 
-/** What a command produced: one analysis result, or a report. */
+/** What a command produced: one analysis result, several results of one analysis, or a report. */
 export type Outcome =
   | { readonly kind: 'result'; readonly result: RenderableResult }
+  | {
+      readonly kind: 'results';
+      /** The title of the document (default for `--title`). */
+      readonly title: string;
+      /** The results by name, the keys of the JSON output. */
+      readonly results: Readonly<Record<string, RenderableResult>>;
+    }
   | { readonly kind: 'report'; readonly report: SatisfactionReport };
 
 /** Text of the outcome in a format; `title` and `subtitle` head a single result's document. */
@@ -57,6 +65,23 @@ export function renderOutcome(
     const { report } = outcome;
     if (format === 'json') return `${JSON.stringify(report.toJSON(), null, 2)}\n`;
     return format === 'html' ? report.toHTML() : report.toMarkdown();
+  }
+  if (outcome.kind === 'results') {
+    const results = outcome.results;
+    if (format === 'json') return `${JSON.stringify(results, null, 2)}\n`;
+    const title = heading.title ?? outcome.title;
+    const sections = Object.values(results).map((result) => renderSection(result));
+    if (format === 'html') {
+      return htmlDocument({
+        title,
+        ...(heading.subtitle === undefined ? {} : { subtitle: heading.subtitle }),
+        sections,
+      });
+    }
+    return `${[
+      `# ${escapeMarkdown(title)}`,
+      ...Object.values(results).map((result) => renderMarkdown(result, { headingLevel: 2 }).trimEnd()),
+    ].join('\n\n')}\n`;
   }
   const { result } = outcome;
   const title = heading.title === undefined ? {} : { title: heading.title };
@@ -78,6 +103,7 @@ export function renderOutcome(
 
 /** The warnings of an outcome, each naming its section in a report. */
 export function outcomeWarnings(outcome: Outcome): readonly string[] {
+  if (outcome.kind === 'results') return Object.values(outcome.results).flatMap((r) => r.warnings);
   return outcome.kind === 'report' ? outcome.report.warnings : outcome.result.warnings;
 }
 

@@ -5,15 +5,20 @@ import type {
   DescribeResult,
   FuzzyEvaluateHierarchyResult,
   FuzzyEvaluateResult,
+  ImportancePerformanceResult,
   McDonaldOmegaResult,
   MembershipMatrixResult,
   NetPromoterScoreResult,
+  PcaResult,
+  RegressResult,
+  RelativeImportanceResult,
   SatisfactionIndexResult,
   ServqualResult,
 } from '../index.js';
 import type { MethodComparisonResult } from './method-comparison.js';
 import { renderAhp } from './renderers/ahp.js';
 import { renderDescribe } from './renderers/describe.js';
+import { renderImportancePerformance, renderRegress, renderRelativeImportance } from './renderers/drivers.js';
 import {
   renderFuzzyEvaluate,
   renderFuzzyEvaluateHierarchy,
@@ -21,6 +26,7 @@ import {
 } from './renderers/fuzzy.js';
 import { renderMethodComparison } from './renderers/method-comparison.js';
 import { renderNetPromoterScore } from './renderers/net-promoter-score.js';
+import { renderPca } from './renderers/pca.js';
 import { renderCronbachAlpha, renderMcDonaldOmega } from './renderers/reliability.js';
 import { renderSatisfactionIndex } from './renderers/satisfaction-index.js';
 import { renderServqual } from './renderers/servqual.js';
@@ -38,10 +44,23 @@ export type RenderableResult =
   | FuzzyEvaluateResult
   | FuzzyEvaluateHierarchyResult
   | MethodComparisonResult
-  | ServqualResult;
+  | ServqualResult
+  | PcaResult
+  | RegressResult
+  | RelativeImportanceResult
+  | ImportancePerformanceResult;
+
+/** The result type whose `method` tag can be M (a result type may carry several tags). */
+type ResultOf<M extends RenderableResult['method']> = RenderableResult extends infer R
+  ? R extends { readonly method: infer T }
+    ? M extends T
+      ? R
+      : never
+    : never
+  : never;
 
 type RendererTable = {
-  readonly [M in RenderableResult['method']]: (result: Extract<RenderableResult, { method: M }>) => Section;
+  readonly [M in RenderableResult['method']]: (result: ResultOf<M>) => Section;
 };
 
 /**
@@ -60,6 +79,15 @@ const RENDERERS: RendererTable = {
   'fuzzy-evaluate-hierarchy': renderFuzzyEvaluateHierarchy,
   'method-comparison': renderMethodComparison,
   servqual: renderServqual,
+  pca: renderPca,
+  // regress: ordinary or weighted least squares.
+  ols: renderRegress,
+  wls: renderRegress,
+  // relativeImportance, one tag per method.
+  shapley: renderRelativeImportance,
+  'relative-weights': renderRelativeImportance,
+  first: renderRelativeImportance,
+  'importance-performance': renderImportancePerformance,
 };
 
 /** The `method` tags that {@link renderSection}, {@link renderMarkdown} and {@link renderHTML} accept. */

@@ -12,6 +12,8 @@ import {
   type FuzzyOperator,
   fuzzyEvaluate,
   fuzzyEvaluateHierarchy,
+  type ImportancePerformanceOptions,
+  importancePerformance,
   type McDonaldOmegaOptions,
   type McDonaldOmegaResult,
   mcdonaldOmega,
@@ -19,7 +21,17 @@ import {
   type NetPromoterScoreOptions,
   netPromoterScore,
   type PairwiseInput,
+  type PcaOptions,
+  type PcaResult,
+  type PerformanceMeasure,
+  pca,
+  pcaIndexWeights,
+  type RelativeImportanceBootstrapOptions,
+  type RelativeImportanceMethod,
+  type RelativeImportanceResult,
   Responses,
+  regress,
+  relativeImportance,
   type SatisfactionIndexOptions,
   type SatisfactionIndexWeights,
   type ServqualOptions,
@@ -28,16 +40,47 @@ import {
   servqual,
 } from '../index.js';
 import { escapeMarkdown } from './escape.js';
-import { formatInterval, formatNumber, formatSigned } from './format.js';
+import { formatInterval, formatNumber, formatPercent, formatSigned } from './format.js';
 import { htmlDocument } from './html-document.js';
 import { type MethodComparisonOptions, methodComparison } from './method-comparison.js';
 import { type RenderableResult, renderSection } from './render.js';
 import { type Section, sectionToMarkdown, uniqueIds } from './section.js';
 
 /**
+ * The driver analysis of a report: the regression of `outcome` on `drivers`, their relative
+ * importance and the importance–performance map.
+ */
+export interface ReportDriversConfig {
+  /** The outcome, e.g. overall satisfaction (an item or column). */
+  readonly outcome: string;
+  /**
+   * The drivers: item ids or column names, or `'dimensions'`: each respondent's mean of the analysed
+   * items of each dimension that they answered (a respondent who answered none of a dimension's
+   * items is missing on it), one driver per dimension.
+   */
+  readonly drivers: readonly string[] | 'dimensions';
+  /** The relative-importance method, also the importance of the map (default `'shapley'`). */
+  readonly method?: RelativeImportanceMethod;
+  /** Bootstrap intervals and pairwise comparisons of the relative importance (default off). */
+  readonly bootstrap?: boolean | RelativeImportanceBootstrapOptions;
+  /** Level of the regression coefficients' intervals (default 0.95). */
+  readonly confidenceLevel?: number;
+  /** Performance on the map: `'mean'` (default) or `'top-box'`. */
+  readonly performance?: PerformanceMeasure;
+  /** Scale points in the top box (default 2). */
+  readonly topBox?: number;
+  /** Where the map's crosshairs are (default `'mean'`). */
+  readonly crosshairs?: ImportancePerformanceOptions['crosshairs'];
+  /**
+   * Respondent weights, or `false` to ignore the survey's; default the survey's weights (also for
+   * the dimension means).
+   */
+  readonly weights?: ArrayLike<number> | false;
+}
+
+/**
  * What {@link report} runs, section by section. A section runs when its key is `true` or an options
- * object, and is skipped when absent or `false`. Sections for PCA and driver analysis arrive with
- * those analyses.
+ * object, and is skipped when absent or `false` (`drivers` runs when given).
  */
 export interface ReportConfig {
   /** Title of the report (default "Customer satisfaction report"). */
@@ -102,6 +145,14 @@ export interface ReportConfig {
    * tolerance …). Its items come from the survey definition or the options, not from `items`.
    */
   readonly servqual?: boolean | ServqualOptions;
+  /**
+   * Principal components (`pca`) of the report's items, with its options (components, rotation,
+   * `by` …). The section summarises the per-respondent scores; the result in `toJSON()` keeps them
+   * (`scores: false` leaves them out).
+   */
+  readonly pca?: boolean | PcaOptions;
+  /** Driver analysis: regression, relative importance and the importance–performance map. */
+  readonly drivers?: ReportDriversConfig;
 }
 
 /** One analysis result of a report section, with its label (e.g. the dimension) when there are several. */
@@ -162,21 +213,112 @@ function itemIds(data: SurveyData, columns: readonly string[] | undefined): read
   return Object.keys(data as object);
 }
 
-/** One column of the data (for the recommend item). */
-function columnOf(data: SurveyData, id: string, columns: readonly string[] | undefined): ArrayLike<number> {
-  if (data instanceof Responses) return data.column(id);
+/** One column of the data, missing answers NaN; `what` names the option in the error. */
+function columnOf(
+  data: SurveyData,
+  id: string,
+  columns: readonly string[] | undefined,
+  what = 'netPromoterScore.item',
+): ArrayLike<number> {
+  const missing = () => new RangeError(`${FN}: ${what} must be one of the columns; got ${formatValue(id)}`);
+  if (data instanceof Responses) {
+    if (!data.items.includes(id)) throw missing();
+    return data.column(id);
+  }
   if (Array.isArray(data)) {
     const index = columns?.indexOf(id) ?? -1;
-    if (index < 0) {
-      throw new RangeError(`${FN}: netPromoterScore.item must be one of the columns; got ${formatValue(id)}`);
-    }
-    return (data as readonly (readonly number[])[]).map((row) => row[index]!);
+    if (index < 0) throw missing();
+    return (data as readonly (readonly (number | null)[])[]).map((row) => row[index] ?? Number.NaN);
   }
   const column = (data as Record<string, ArrayLike<number | null>>)[id];
-  if (column === undefined) {
-    throw new RangeError(`${FN}: netPromoterScore.item must be one of the columns; got ${formatValue(id)}`);
-  }
+  if (column === undefined) throw missing();
   return Array.from(column, (v) => (v === null ? Number.NaN : v));
+}
+
+/** The data, names and options of the driver analysis, with `'dimensions'` turned into columns. */
+function driverInput(
+  data: SurveyData,
+  config: ReportConfig,
+  spec: ReportDriversConfig,
+  dimensions: Readonly<Record<string, readonly string[]>> | null,
+): {
+  data: SurveyData;
+  drivers: string[];
+  options: { columns?: readonly string[]; weights?: ArrayLike<number> | false };
+  scale: { scale?: { min: number; max: number } | Record<string, { min: number; max: number }> };
+} {
+  const columns = config.columns;
+  const weights = spec.weights === undefined ? {} : { weights: spec.weights };
+  const givenScale =
+    data instanceof Responses || config.scale === undefined
+      ? {}
+      : { scale: { min: config.scale.min, max: config.scale.max } };
+  if (spec.drivers !== 'dimensions') {
+    if (!Array.isArray(spec.drivers)) {
+      throw new TypeError(
+        `${FN}: drivers.drivers must be a list of items or 'dimensions'; got ${formatValue(spec.drivers)}`,
+      );
+    }
+    return {
+      data,
+      drivers: [...spec.drivers],
+      options: { ...(columns === undefined ? {} : { columns }), ...weights },
+      scale: givenScale,
+    };
+  }
+  if (dimensions === null) {
+    throw new RangeError(
+      `${FN}: drivers 'dimensions' needs dimensions (config.dimensions, or a survey definition that gives every analysed item one); got none`,
+    );
+  }
+  const outcome = spec.outcome;
+  const table: Record<string, number[]> = {
+    [outcome]: Array.from(columnOf(data, outcome, columns, 'drivers.outcome')),
+  };
+  const names = Object.keys(dimensions);
+  const scales: Record<string, { min: number; max: number }> = {};
+  for (const name of names) {
+    const members = dimensions[name]!;
+    if (name === outcome || members.includes(outcome)) {
+      throw new RangeError(
+        `${FN}: drivers.outcome must be neither a dimension nor one of its items; got ${formatValue(outcome)} in ${formatValue(name)}`,
+      );
+    }
+    const values = members.map((id) => columnOf(data, id, columns, `the item ${formatValue(id)}`));
+    const n = values[0]?.length ?? 0;
+    table[name] = Array.from({ length: n }, (_, r) => {
+      let sum = 0;
+      let count = 0;
+      for (const column of values) {
+        const value = column[r]!;
+        if (!Number.isNaN(value)) {
+          sum += value;
+          count++;
+        }
+      }
+      return count === 0 ? Number.NaN : sum / count;
+    });
+    if (data instanceof Responses) {
+      const own = members.map((id) => data.scale(id));
+      const first = own[0];
+      if (first == null || own.some((s) => s == null || s.min !== first.min || s.max !== first.max)) {
+        throw new RangeError(
+          `${FN}: drivers 'dimensions' needs the items of a dimension on one scale; got ${members.map((id, i) => `${id} ${own[i] == null ? 'unbounded' : `${own[i]!.min}–${own[i]!.max}`}`).join(', ')} in ${formatValue(name)}`,
+        );
+      }
+      scales[name] = { min: first.min, max: first.max };
+    }
+  }
+  const surveyWeights =
+    spec.weights === undefined && data instanceof Responses && data.weights !== undefined
+      ? { weights: data.weights }
+      : weights;
+  return {
+    data: table,
+    drivers: names,
+    options: spec.weights === false ? {} : surveyWeights,
+    scale: data instanceof Responses ? { scale: scales } : givenScale,
+  };
 }
 
 /** The dimensions of the config, or of the survey definition when every item has one. */
@@ -203,7 +345,8 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 /**
  * Runs the satisfaction analysis that `config` asks for — item descriptives, Net Promoter Score,
  * reliability per dimension, the weighted satisfaction index, AHP weights with the fuzzy evaluation,
- * the comparison of weighting methods and the SERVQUAL gaps — and returns the results with every warning and three
+ * principal components, the driver analysis (regression, relative importance, importance–performance
+ * map), the comparison of weighting methods and the SERVQUAL gaps — and returns the results with every warning and three
  * renderings: `toJSON()` (the plain results), `toMarkdown()` (tables) and `toHTML()` (one
  * self-contained document with charts, no scripts, nothing loaded from the network).
  *
@@ -361,6 +504,48 @@ export function report(data: SurveyData, config: ReportConfig = {}): Satisfactio
     add('fuzzy-evaluation', 'Fuzzy comprehensive evaluation', [{ label: null, result }]);
   }
 
+  const pcaOptions = enabled(config.pca);
+  let pcaResult: PcaResult | null = null;
+  if (pcaOptions !== null) {
+    pcaResult = pca(data, { ...base, ...pcaOptions });
+    add('pca', 'Principal components', [{ label: null, result: pcaResult }]);
+  }
+
+  let importanceResult: RelativeImportanceResult | null = null;
+  let driversOver: 'dimensions' | 'items' | null = null;
+  if (config.drivers !== undefined) {
+    const spec = config.drivers;
+    if (spec === null || typeof spec !== 'object') {
+      throw new TypeError(`${FN}: drivers must be { outcome, drivers, … }; got ${formatValue(spec)}`);
+    }
+    const input = driverInput(data, config, spec, dimensions);
+    const common = { ...input.options, outcome: spec.outcome, drivers: input.drivers };
+    const method = spec.method ?? 'shapley';
+    const fit = regress(input.data, {
+      ...common,
+      ...(spec.confidenceLevel === undefined ? {} : { confidenceLevel: spec.confidenceLevel }),
+    });
+    importanceResult = relativeImportance(input.data, {
+      ...common,
+      method,
+      ...(spec.bootstrap === undefined ? {} : { bootstrap: spec.bootstrap }),
+    });
+    const map = importancePerformance(input.data, {
+      ...common,
+      ...input.scale,
+      importance: method,
+      ...(spec.performance === undefined ? {} : { performance: spec.performance }),
+      ...(spec.topBox === undefined ? {} : { topBox: spec.topBox }),
+      ...(spec.crosshairs === undefined ? {} : { crosshairs: spec.crosshairs }),
+    });
+    add('drivers', 'Drivers of overall satisfaction', [
+      { label: null, result: fit },
+      { label: null, result: importanceResult },
+      { label: null, result: map },
+    ]);
+    driversOver = spec.drivers === 'dimensions' ? 'dimensions' : 'items';
+  }
+
   const comparisonOptions = enabled(config.comparison);
   if (comparisonOptions !== null) {
     const { weightings: given = {}, ...options } = comparisonOptions;
@@ -371,6 +556,30 @@ export function report(data: SurveyData, config: ReportConfig = {}): Satisfactio
       weightings['AHP'] = {
         dimensions: Object.fromEntries(ahpResult.labels.map((label, i) => [label, ahpResult.weights[i]!])),
       };
+    }
+    // PCA weights and derived importance join when they weigh the compared items (or dimensions).
+    const compared = config.items ?? (dimensions === null ? items : Object.values(dimensions).flat());
+    if (pcaResult !== null) {
+      if (sameSet(pcaResult.items, compared)) weightings['PCA'] = pcaIndexWeights(pcaResult);
+      else {
+        localWarnings.push(
+          `${FN}: the PCA items are not the compared items, so the method comparison leaves the PCA weights out`,
+        );
+      }
+    }
+    if (importanceResult !== null) {
+      const names = importanceResult.drivers.map((d) => d.driver);
+      if (driversOver === 'dimensions' && dimensions !== null && sameSet(names, Object.keys(dimensions))) {
+        weightings['derived importance'] = {
+          dimensions: Object.fromEntries(importanceResult.drivers.map((d) => [d.driver, d.share])),
+        };
+      } else if (driversOver === 'items' && sameSet(names, compared)) {
+        weightings['derived importance'] = importanceResult;
+      } else {
+        localWarnings.push(
+          `${FN}: the drivers are neither the compared items nor the dimensions, so the method comparison leaves the derived importance out`,
+        );
+      }
     }
     Object.assign(weightings, given);
     const result = methodComparison(data, {
@@ -461,6 +670,31 @@ function overview(json: ReportJSON): Section {
         });
       } else if (result.method === 'ahp') {
         highlights.push({ label: 'AHP consistency ratio', value: formatNumber(result.consistencyRatio, 3) });
+      } else if (result.method === 'pca') {
+        highlights.push({
+          label: 'Principal components',
+          value: `${result.retained} kept, ${formatPercent(result.cumulative[result.retained - 1]!, 1)} of the variance${result.kmo === null ? '' : `; KMO ${formatNumber(result.kmo.overall, 3)}`}`,
+        });
+      } else if (result.method === 'ols' || result.method === 'wls') {
+        highlights.push({
+          label: `R² of ${result.outcome} on the drivers`,
+          value: formatNumber(result.rSquared, 3),
+        });
+      } else if (
+        result.method === 'shapley' ||
+        result.method === 'relative-weights' ||
+        result.method === 'first'
+      ) {
+        const top = result.drivers.find((d) => d.rank === 1);
+        if (top !== undefined) {
+          highlights.push({
+            label: 'Most important driver',
+            value: `${top.driver} (${formatPercent(top.share, 1)} of the importance)`,
+          });
+        }
+      } else if (result.method === 'importance-performance') {
+        const focus = result.quadrants['concentrate-here'];
+        highlights.push({ label: 'Concentrate here', value: focus.length === 0 ? 'none' : focus.join(', ') });
       }
     }
   }

@@ -37,6 +37,8 @@ export function sampleReportConfig(): ReportConfig {
     satisfactionIndex: { weights: scoringTable, by: 'channel' },
     ahp: { judgments: ahpJudgments },
     fuzzy: true,
+    pca: { rotation: 'varimax', by: 'channel' },
+    drivers: { outcome: 'overall', drivers: 'dimensions' },
     comparison: true,
     servqual: { importance: { points }, by: 'channel' },
   };

@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ahp } from '../../src/ahp/ahp.js';
-import { defaultReportConfig } from '../../src/cli/commands.js';
+import { COMMANDS, componentsOption, defaultReportConfig } from '../../src/cli/commands.js';
+import { commandHelp } from '../../src/cli/help.js';
 import { describe as describeItems } from '../../src/describe/describe.js';
+import { importancePerformance } from '../../src/drivers/importance-performance.js';
+import { regress } from '../../src/drivers/regress.js';
+import { relativeImportance } from '../../src/drivers/relative-importance.js';
+import { pca } from '../../src/pca/pca.js';
 import { cronbachAlpha } from '../../src/reliability/cronbach-alpha.js';
 import { htmlDocument } from '../../src/report/html-document.js';
 import { renderMarkdown, renderSection } from '../../src/report/render.js';
@@ -161,6 +166,182 @@ describe('the commands give the library results', () => {
     ).toEqual(asJson(servqual(sample, { confidenceLevel: 0.9, reliability: false, importance: { points } })));
   });
 
+  it('pca: items, rotation, components, by channel, unweighted, --options', async () => {
+    expect(
+      await json(['pca', DATA, '-s', SURVEY, '--items', 'p_*', '--rotation', 'varimax', '--by', 'channel']),
+    ).toEqual(asJson(pca(sample, { items: perception, rotation: 'varimax', by: 'channel' })));
+    expect(
+      await json(['pca', DATA, '-s', SURVEY, '-d', 'empathy', '-i', 'p_*', '-k', '2', '--unweighted']),
+    ).toEqual(
+      asJson(
+        pca(sample, {
+          items: ['p_emp1', 'p_emp2', 'p_emp3', 'p_emp4', 'p_emp5'],
+          components: 2,
+          weights: false,
+        }),
+      ),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    writeFileSync(join(dir, 'options.json'), JSON.stringify({ missing: 'pairwise', scores: false }));
+    expect(
+      await json([
+        'pca',
+        DATA,
+        '-s',
+        SURVEY,
+        '-i',
+        'p_*',
+        '--components',
+        '0.6',
+        '--options',
+        join(dir, 'options.json'),
+      ]),
+    ).toEqual(
+      asJson(
+        pca(sample, {
+          items: perception,
+          components: { cumulative: 0.6 },
+          missing: 'pairwise',
+          scores: false,
+        }),
+      ),
+    );
+  });
+
+  it('--components: a number, kaiser or a fraction of the variance', async () => {
+    expect(componentsOption('3')).toBe(3);
+    expect(componentsOption('kaiser')).toBe('kaiser');
+    expect(componentsOption('0.75')).toEqual({ cumulative: 0.75 });
+    expect(() => componentsOption('0')).toThrow('--components must be a whole number of at least 1; got "0"');
+    for (const bad of ['1.5', '0.0', 'all', '-1']) {
+      expect(() => componentsOption(bad)).toThrow(
+        `--components must be a number of components, kaiser, or a fraction of the variance such as 0.8; got ${JSON.stringify(bad)}`,
+      );
+    }
+    const { code, stderr } = await cli(['pca', DATA, '-s', SURVEY, '-i', 'p_*', '--rotation', 'promax']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('satisfaction-analytics: --rotation must be one of none, varimax; got "promax"\n');
+  });
+
+  it('drivers: dimension means of the items, or items by pattern; method, bootstrap, unweighted', async () => {
+    // The dimension means of examples/drivers.ts, weighted by the survey's respondent weights.
+    const dimensions = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
+    const means: Record<string, number[]> = { overall: Array.from(sample.column('overall')) };
+    for (const dimension of dimensions) {
+      const members = sample.dimension(dimension).filter((id) => id.startsWith('p_'));
+      means[dimension] = Array.from({ length: sample.n }, (_, r) => {
+        const answers = members.map((id) => sample.column(id)[r]!).filter((v) => !Number.isNaN(v));
+        return answers.length === 0 ? Number.NaN : answers.reduce((a, b) => a + b, 0) / answers.length;
+      });
+    }
+    const options = { outcome: 'overall', drivers: dimensions, weights: sample.weights! };
+    expect(
+      await json([
+        'drivers',
+        DATA,
+        '-s',
+        SURVEY,
+        '--outcome',
+        'overall',
+        '--drivers',
+        'dimensions',
+        '--items',
+        'p_*',
+        '--bootstrap',
+        '100',
+        '--seed',
+        '3',
+      ]),
+    ).toEqual(
+      asJson({
+        regress: regress(means, options),
+        relativeImportance: relativeImportance(means, { ...options, bootstrap: { resamples: 100, seed: 3 } }),
+        importancePerformance: importancePerformance(means, { ...options, scale: { min: 1, max: 5 } }),
+      }),
+    );
+    const items = ['p_rel1', 'p_rel2', 'p_rel3', 'p_rel4', 'p_rel5', 'p_res1', 'p_res2', 'p_res3', 'p_res4'];
+    const plain = { outcome: 'overall', drivers: items, weights: false as const };
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    writeFileSync(
+      join(dir, 'options.json'),
+      JSON.stringify({ performance: 'top-box', confidenceLevel: 0.9 }),
+    );
+    expect(
+      await json([
+        'drivers',
+        DATA,
+        '-s',
+        SURVEY,
+        '-y',
+        'overall',
+        '-x',
+        'p_rel*,p_res*',
+        '--method',
+        'relative-weights',
+        '--unweighted',
+        '--options',
+        join(dir, 'options.json'),
+      ]),
+    ).toEqual(
+      asJson({
+        regress: regress(sample, { ...plain, confidenceLevel: 0.9 }),
+        relativeImportance: relativeImportance(sample, { ...plain, method: 'relative-weights' }),
+        importancePerformance: importancePerformance(sample, {
+          ...plain,
+          importance: 'relative-weights',
+          performance: 'top-box',
+        }),
+      }),
+    );
+  });
+
+  it('drivers: Markdown and HTML of the three results; errors that say what is missing', async () => {
+    const argv = ['drivers', DATA, '-s', SURVEY, '-y', 'overall', '-x', 'p_rel*'];
+    const { stdout } = await cli(argv);
+    const drivers = ['p_rel1', 'p_rel2', 'p_rel3', 'p_rel4', 'p_rel5'];
+    const results = [
+      regress(sample, { outcome: 'overall', drivers }),
+      relativeImportance(sample, { outcome: 'overall', drivers }),
+      importancePerformance(sample, { outcome: 'overall', drivers }),
+    ];
+    expect(stdout).toBe(
+      `# Drivers of overall\n\n${results.map((r) => renderMarkdown(r).trimEnd()).join('\n\n')}\n`,
+    );
+    const html = await cli([...argv, '--format', 'html', '--title', 'Drivers']);
+    expect(html.stdout).toBe(
+      htmlDocument({
+        title: 'Drivers',
+        subtitle: 'bank-survey.csv, 612 respondents',
+        sections: results.map((r) => renderSection(r)),
+      }),
+    );
+    const errors = await Promise.all([
+      cli(['drivers', DATA, '-s', SURVEY, '-x', 'p_rel*']),
+      cli(['drivers', DATA, '-s', SURVEY, '-y', 'overall']),
+      cli(['drivers', DATA, '-s', SURVEY, '-y', 'overall', '-x', 'dimensions']),
+      cli(['drivers', DATA, '-s', SURVEY, '-y', 'overall', '-x', 'p_rel1,p_rel2', '-i', 'p_*']),
+      cli(['drivers', DATA, '-s', SURVEY, '-y', 'overall', '-x', 'p_rel*', '--seed', '1']),
+    ]);
+    expect(errors.map((e) => e.stderr)).toEqual(
+      [
+        'drivers needs --outcome, the item to explain (e.g. overall)',
+        "drivers needs --drivers: items or patterns ('p_rel*,p_res*'), or dimensions",
+        "--drivers dimensions averages the items of each dimension: name them with --items (e.g. --items 'p_*')",
+        '--items chooses the items of --drivers dimensions; with a list of drivers, leave it out',
+        '--seed sets the seed of the bootstrap: give --bootstrap N too',
+      ].map((m) => `satisfaction-analytics: ${m}\n`),
+    );
+    for (const e of errors) expect(e.code).toBe(2);
+  });
+
+  it('the help of pca and drivers lists their options', () => {
+    for (const name of ['pca', 'drivers']) {
+      const command = COMMANDS.find((c) => c.name === name)!;
+      const help = commandHelp(command);
+      for (const option of Object.keys(command.options)) expect(help).toContain(`--${option}`);
+    }
+  });
+
   it('report: a config file (a ReportConfig as JSON) and the default config', async () => {
     const config = JSON.parse(readFileSync(join(ROOT, 'test/cli/bank-report.config.json'), 'utf8'));
     const expected = report(sample, config);
@@ -174,6 +355,8 @@ describe('the commands give the library results', () => {
       'satisfaction-index',
       'ahp',
       'fuzzy-evaluation',
+      'pca',
+      'drivers',
       'method-comparison',
       'servqual',
     ]);

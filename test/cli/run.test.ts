@@ -89,17 +89,17 @@ describe('user errors: exit code 2 and one line on stderr', () => {
     [
       'unknown command',
       ['summary', DATA],
-      'unknown command "summary"; commands are report, describe, alpha, index, ahp, servqual',
+      'unknown command "summary"; commands are report, describe, alpha, index, ahp, servqual, pca, drivers',
     ],
     [
       'an option before the command',
       ['--out', 'x.md'],
-      'unknown option --out; a command comes first (report, describe, alpha, index, ahp, servqual); see satisfaction-analytics --help',
+      'unknown option --out; a command comes first (report, describe, alpha, index, ahp, servqual, pca, drivers); see satisfaction-analytics --help',
     ],
     [
       'help on an unknown command',
-      ['help', 'pca'],
-      'unknown command "pca"; commands are report, describe, alpha, index, ahp, servqual',
+      ['help', 'factor'],
+      'unknown command "factor"; commands are report, describe, alpha, index, ahp, servqual, pca, drivers',
     ],
     [
       'unknown option',

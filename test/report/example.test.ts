@@ -45,6 +45,8 @@ it('examples/report.ts', () => {
     'satisfaction-index',
     'ahp',
     'fuzzy-evaluation',
+    'pca',
+    'drivers',
     'method-comparison',
     'servqual',
   ]);

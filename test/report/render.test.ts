@@ -60,9 +60,9 @@ function expectSafeRendering(result: RenderableResult): { markdown: string; html
 describe('renderSection dispatch', () => {
   it('rejects what is not a known result with a TypeError naming the method', () => {
     const known = RENDERED_METHODS.map((m) => `'${m}'`).join(', ');
-    expect(() => renderMarkdown({ method: 'pca' } as never)).toThrow(
+    expect(() => renderMarkdown({ method: 'factor-analysis' } as never)).toThrow(
       new TypeError(
-        `renderSection: result must be an analysis result whose method is one of ${known}; got method "pca"`,
+        `renderSection: result must be an analysis result whose method is one of ${known}; got method "factor-analysis"`,
       ),
     );
     expect(() => renderHTML(null as never)).toThrow(
@@ -88,6 +88,13 @@ describe('renderSection dispatch', () => {
         'net-promoter-score',
         'satisfaction-index',
         'servqual',
+        'pca',
+        'ols',
+        'wls',
+        'shapley',
+        'relative-weights',
+        'first',
+        'importance-performance',
       ].sort(),
     );
   });

@@ -1,13 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ahp,
   cronbachAlpha,
   describe as describeItems,
+  importancePerformance,
   netPromoterScore,
+  pca,
+  pcaIndexWeights,
+  regress,
+  relativeImportance,
   satisfactionIndex,
   servqual,
 } from '../../src/index.js';
 import { htmlDocument } from '../../src/report/html-document.js';
+import { methodComparison } from '../../src/report/method-comparison.js';
 import { report } from '../../src/report/report.js';
 import { bankSample } from '../helpers/data.js';
 import { expectWellFormedChart, expectWellFormedTables, marks } from './svg-check.js';
@@ -326,6 +333,173 @@ describe('report', () => {
           ],
         },
       }),
+    );
+  });
+
+  it('pca and drivers: the sections, the results of the functions, and the method comparison', () => {
+    // The dimension means of examples/drivers.ts, weighted by the survey's respondent weights.
+    const means: Record<string, number[]> = { overall: Array.from(sample.column('overall')) };
+    for (const dimension of dimensions) {
+      const members = sample.dimension(dimension).filter((id) => id.startsWith('p_'));
+      means[dimension] = Array.from({ length: sample.n }, (_, r) => {
+        const answers = members.map((id) => sample.column(id)[r]!).filter((v) => !Number.isNaN(v));
+        return answers.length === 0 ? Number.NaN : answers.reduce((a, b) => a + b, 0) / answers.length;
+      });
+    }
+    const r = report(sample, {
+      items,
+      satisfactionIndex: { weights: stated },
+      pca: { rotation: 'varimax', by: 'channel' },
+      drivers: { outcome: 'overall', drivers: 'dimensions', crosshairs: 'median' },
+      comparison: true,
+    });
+    expect(r.sections.map((s) => s.id)).toEqual([
+      'satisfaction-index',
+      'pca',
+      'drivers',
+      'method-comparison',
+    ]);
+    const components = pca(sample, { items, rotation: 'varimax', by: 'channel' });
+    expect(r.sections[1]!.parts).toEqual([{ label: null, result: components }]);
+    const options = { outcome: 'overall', drivers: dimensions, weights: sample.weights! };
+    const importance = relativeImportance(means, options);
+    expect(r.sections[2]!.parts.map((p) => p.result)).toEqual([
+      regress(means, options),
+      importance,
+      importancePerformance(means, { ...options, scale: { min: 1, max: 5 }, crosshairs: 'median' }),
+    ]);
+    expect(r.sections[2]!.title).toBe('Drivers of overall satisfaction');
+    // The comparison adds the PCA weights of the items and the shares of the dimensions.
+    expect(r.sections[3]!.parts[0]!.result).toEqual(
+      methodComparison(sample, {
+        items,
+        dimensions: Object.fromEntries(
+          dimensions.map((d) => [d, sample.dimension(d).filter((id) => id.startsWith('p_'))]),
+        ),
+        weightings: {
+          stated,
+          PCA: pcaIndexWeights(components),
+          'derived importance': {
+            dimensions: Object.fromEntries(importance.drivers.map((d) => [d.driver, d.share])),
+          },
+        },
+      }),
+    );
+    const markdown = r.toMarkdown();
+    expect(markdown).toContain(
+      `- Principal components: 5 kept, 61.1% of the variance; KMO ${components.kmo!.overall.toFixed(3)}`,
+    );
+    expect(markdown).toContain('- Most important driver: reliability (');
+    expect(markdown).toContain('### Regression\n');
+    expect(markdown).toContain('### Relative importance\n');
+    expect(markdown).toContain('### Importance–performance map\n');
+    const html = r.toHTML();
+    expectSelfContained(html);
+    for (const id of ['pca', 'drivers', 'regression', 'relative-importance', 'importance-performance']) {
+      expect(html).toContain(`<section id="${id}">`);
+    }
+    expect(r.warnings).toContain(`Drivers of overall satisfaction: ${importance.warnings[0]}`);
+  });
+
+  it('the PCA and driver example of docs/report.md runs as written', () => {
+    const page = readFileSync(new URL('../../docs/report.md', import.meta.url), 'utf8');
+    const block = page
+      .split('## Principal components and driver analysis')[1]!
+      .split('```ts\n')[1]!
+      .split('```')[0]!;
+    const { scoringTable } = JSON.parse(
+      readFileSync(new URL('../../examples/data/bank-survey.weights.json', import.meta.url), 'utf8'),
+    );
+    const result = new Function(
+      'report',
+      'responses',
+      'scoringTable',
+      `return ${block.trim().replace(/;$/, '')};`,
+    )(report, sample, scoringTable) as ReturnType<typeof report>;
+    expect(result.sections.map((s) => s.id)).toEqual([
+      'satisfaction-index',
+      'pca',
+      'drivers',
+      'method-comparison',
+    ]);
+    const comparison = result.sections[3]!.parts[0]!.result;
+    expect(comparison.method === 'method-comparison' && comparison.methods.map((m) => m.name)).toEqual([
+      'stated',
+      'PCA',
+      'derived importance',
+    ]);
+  });
+
+  it('drivers as items, on rows with columns; the comparison takes the relative-importance result', () => {
+    const rows = [
+      [5, 4, 4, 5],
+      [4, 4, 3, 4],
+      [2, 3, 2, 2],
+      [3, 3, 4, 3],
+      [5, 5, 4, 4],
+      [1, 2, 2, 1],
+      [4, 3, 3, 4],
+      [3, 4, 2, 3],
+    ];
+    const columns = ['q1', 'q2', 'q3', 'overall'];
+    const config = {
+      columns,
+      items: ['q1', 'q2', 'q3'],
+      scale: { min: 1, max: 5 },
+      drivers: { outcome: 'overall', drivers: ['q1', 'q2', 'q3'], method: 'relative-weights' as const },
+      comparison: { weightings: { equal: 'equal' as const } },
+    };
+    const r = report(rows, config);
+    const options = { columns, outcome: 'overall', drivers: ['q1', 'q2', 'q3'] };
+    const importance = relativeImportance(rows, { ...options, method: 'relative-weights' });
+    expect(r.sections[0]!.parts[1]!.result).toEqual(importance);
+    expect(r.sections[0]!.parts[2]!.result).toEqual(
+      importancePerformance(rows, { ...options, importance: 'relative-weights', scale: { min: 1, max: 5 } }),
+    );
+    const comparison = r.sections[1]!.parts[0]!.result;
+    expect(comparison.method === 'method-comparison' && comparison.methods.map((m) => m.name)).toEqual([
+      'derived importance',
+      'equal',
+    ]);
+    expectSelfContained(r.toHTML());
+  });
+
+  it('leaves PCA weights and derived importance out of the comparison when they weigh other items', () => {
+    const r = report(sample, {
+      items,
+      pca: { items: items.slice(0, 9), scores: false },
+      drivers: { outcome: 'overall', drivers: ['p_rel1', 'p_res1'] },
+      comparison: { weightings: { equal: 'equal', stated } },
+    });
+    expect(r.warnings).toContain(
+      'report: the PCA items are not the compared items, so the method comparison leaves the PCA weights out',
+    );
+    expect(r.warnings).toContain(
+      'report: the drivers are neither the compared items nor the dimensions, so the method comparison leaves the derived importance out',
+    );
+  });
+
+  it('rejects driver configs it cannot run, naming the cause', () => {
+    expect(() =>
+      report({ q1: [1, 2, 3], y: [1, 2, 3] }, { drivers: { outcome: 'y', drivers: 'dimensions' } }),
+    ).toThrow(
+      new RangeError(
+        "report: drivers 'dimensions' needs dimensions (config.dimensions, or a survey definition that gives every analysed item one); got none",
+      ),
+    );
+    expect(() => report(sample, { items, drivers: { outcome: 'p_rel1', drivers: 'dimensions' } })).toThrow(
+      new RangeError(
+        'report: drivers.outcome must be neither a dimension nor one of its items; got "p_rel1" in "reliability"',
+      ),
+    );
+    expect(() => report(sample, { items, drivers: { outcome: 'nothing', drivers: 'dimensions' } })).toThrow(
+      new RangeError('report: drivers.outcome must be one of the columns; got "nothing"'),
+    );
+    expect(() => report(sample, { drivers: 'overall' as never })).toThrow(
+      new TypeError('report: drivers must be { outcome, drivers, … }; got "overall"'),
+    );
+    expect(() => report(sample, { drivers: { outcome: 'overall', drivers: 'p_rel1' as never } })).toThrow(
+      new TypeError(`report: drivers.drivers must be a list of items or 'dimensions'; got "p_rel1"`),
     );
   });
 

@@ -1,0 +1,343 @@
+import {
+  type ImportancePerformanceResult,
+  QUADRANT_LABELS,
+  type RegressResult,
+  type RelativeImportanceResult,
+} from '../../index.js';
+import { barChart } from '../charts/bar-chart.js';
+import { quadrantChart } from '../charts/quadrant-chart.js';
+import { formatInterval, formatNumber, formatPercent, NOT_AVAILABLE } from '../format.js';
+import type { Block, Section } from '../section.js';
+import type { TableCell } from '../table.js';
+
+/**
+ * A p-value as `summary.lm` prints it (`format.pval` with 3 significant digits): "< 2e-16" below
+ * R's machine epsilon 2.2e-16, scientific below 1e-4, else 3 significant digits.
+ */
+export function formatPValue(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return NOT_AVAILABLE;
+  if (p < 2.220446049250313e-16) return '< 2e-16';
+  return p < 1e-4 ? p.toExponential(2) : p.toPrecision(3);
+}
+
+/** The significance code of `summary.lm`: *** below 0.001, ** 0.01, * 0.05, . 0.1. */
+function stars(p: number): string {
+  if (!(p < 0.1)) return '';
+  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '.';
+}
+
+/**
+ * `regress` (method `ols` or `wls`): the coefficient table as `summary.lm` prints it (estimate,
+ * standard error, t, p with significance codes, the confidence interval, beta and VIF), the model
+ * fit (R², adjusted R², F with its p-value, residual standard error, respondents used and dropped)
+ * and the warnings.
+ */
+export function renderRegress(result: RegressResult): Section {
+  const level = `${formatNumber(100 * result.confidenceLevel, 0)}%`;
+  const p = result.drivers.length;
+  const blocks: Block[] = [
+    {
+      kind: 'summary',
+      entries: [
+        { label: 'Model', value: `${result.outcome} ~ ${result.drivers.join(' + ')}` },
+        {
+          label: 'Fit',
+          value:
+            result.method === 'wls'
+              ? 'weighted least squares (respondent weights)'
+              : 'ordinary least squares',
+        },
+        {
+          label: 'R²',
+          value: `${formatNumber(result.rSquared, 4)} (adjusted ${formatNumber(result.adjustedRSquared, 4)})`,
+        },
+        {
+          label: 'F-statistic',
+          value: `${formatNumber(result.fStatistic, 2)} on ${p} and ${result.df} DF, p-value ${formatPValue(result.fPValue)}`,
+        },
+        {
+          label: 'Residual standard error',
+          value: `${formatNumber(result.residualStandardError, 4)} on ${result.df} degrees of freedom`,
+        },
+        {
+          label: 'Respondents',
+          value: `${result.n} used, ${result.dropped} dropped for a missing answer (listwise)`,
+        },
+      ],
+    },
+    {
+      kind: 'table',
+      table: {
+        caption: 'Coefficients',
+        columns: [
+          { header: 'term' },
+          { header: 'estimate', kind: 'number', decimals: 4 },
+          { header: 'std. error', kind: 'number', decimals: 4 },
+          { header: 't value', kind: 'number', decimals: 2 },
+          { header: 'Pr(>|t|)' },
+          { header: 'signif.' },
+          { header: `${level} interval` },
+          { header: 'beta', kind: 'number', decimals: 3 },
+          { header: 'VIF', kind: 'number', decimals: 2 },
+        ],
+        rows: result.coefficients.map((c) => [
+          c.term,
+          c.estimate,
+          c.standardError,
+          c.tValue,
+          formatPValue(c.pValue),
+          stars(c.pValue),
+          formatInterval(c.confidenceInterval, 4),
+          c.standardized,
+          c.vif,
+        ]),
+        notes: [
+          `p from Student's t on ${result.df} degrees of freedom (two-sided). Signif. codes: *** < 0.001, ** < 0.01, * < 0.05, . < 0.1. beta = estimate × sd(driver) / sd(outcome); VIF = 1 / (1 − R²) of the driver on the other drivers (above 10: strong collinearity).`,
+        ],
+      },
+    },
+    { kind: 'warnings', warnings: result.warnings },
+  ];
+  return { id: 'regression', title: 'Regression', blocks };
+}
+
+const IMPORTANCE_METHOD: Readonly<Record<RelativeImportanceResult['method'], string>> = {
+  shapley: 'Shapley value (LMG) decomposition of R²',
+  'relative-weights': "Johnson's relative weights",
+  first: 'squared correlations with the outcome (first)',
+};
+
+/**
+ * `relativeImportance` (method `shapley`, `relative-weights` or `first`): R² and the method; each
+ * driver's importance, share and rank with the bootstrap intervals when there are some (table and
+ * bars of the shares with interval whiskers); and the pairwise comparisons of the bootstrap, whether
+ * the order of each pair is supported.
+ */
+export function renderRelativeImportance(result: RelativeImportanceResult): Section {
+  const bootstrap = result.bootstrap;
+  const level = bootstrap === null ? null : `${formatNumber(100 * bootstrap.confidenceLevel, 0)}%`;
+  const byRank = [...result.drivers].sort((a, b) => a.rank - b.rank);
+  const shareOf = result.method === 'first' ? 'Σ r²' : 'R²';
+  const blocks: Block[] = [
+    {
+      kind: 'summary',
+      entries: [
+        { label: 'Outcome', value: result.outcome },
+        { label: 'R² of all drivers', value: formatNumber(result.rSquared, 4) },
+        { label: 'Method', value: IMPORTANCE_METHOD[result.method] },
+        { label: 'Most important', value: byRank.length === 0 ? NOT_AVAILABLE : byRank[0]!.driver },
+        ...(bootstrap === null
+          ? []
+          : [
+              {
+                label: 'Bootstrap',
+                value: `${bootstrap.resamples} resamples (seed ${bootstrap.seed}), ${level} percentile intervals${result.discardedResamples ? `; ${result.discardedResamples} resamples discarded` : ''}`,
+              },
+            ]),
+        {
+          label: 'Respondents',
+          value: `${result.n} used, ${result.dropped} dropped for a missing answer (listwise)${result.weighted ? '; respondent weights used' : ''}`,
+        },
+      ],
+    },
+    {
+      kind: 'table',
+      table: {
+        caption: 'Relative importance',
+        columns: [
+          { header: 'rank', kind: 'integer' },
+          { header: 'driver' },
+          { header: 'importance', kind: 'number', decimals: 4 },
+          { header: 'share', kind: 'percent', decimals: 1 },
+          ...(bootstrap === null
+            ? []
+            : [
+                { header: `${level} interval of importance` },
+                { header: `${level} interval of share` },
+                { header: 'standard error', kind: 'number' as const, decimals: 4 },
+              ]),
+          { header: 'correlation', kind: 'number', decimals: 3 },
+          { header: 'beta', kind: 'number', decimals: 3 },
+        ],
+        rows: byRank.map((d) => [
+          d.rank,
+          d.driver,
+          d.importance,
+          d.share,
+          ...(bootstrap === null
+            ? []
+            : [
+                formatInterval(d.importanceInterval, 4),
+                d.shareInterval === null
+                  ? NOT_AVAILABLE
+                  : `${formatPercent(d.shareInterval[0], 1)}–${formatPercent(d.shareInterval[1], 1)}`,
+                d.standardError,
+              ]),
+          d.correlation,
+          d.standardizedCoefficient,
+        ]),
+        notes: [
+          result.method === 'first'
+            ? 'importance = r², the squared correlation with the outcome (the r² do not sum to R² when the drivers are correlated); share = importance / Σ importance.'
+            : 'importance = the driver’s part of R² (the importances sum to R²); share = importance / R². beta = standardized coefficient in the regression on all drivers.',
+        ],
+      },
+    },
+    {
+      kind: 'chart',
+      svg: barChart({
+        title: `Relative importance (share of ${shareOf})`,
+        bars: byRank.map((d) => ({
+          label: d.driver,
+          value: d.share,
+          ...(d.shareInterval === null ? {} : { low: d.shareInterval[0], high: d.shareInterval[1] }),
+        })),
+        axisLabel: `share of ${shareOf}`,
+        decimals: 3,
+      }),
+    },
+  ];
+  if (result.comparisons !== null && result.comparisons.length > 0) {
+    const rows: TableCell[][] = result.comparisons.map((c) => [
+      c.driver,
+      c.other,
+      c.difference,
+      formatInterval(c.confidenceInterval, 4),
+      c.proportionAhead,
+      c.distinguishable ? 'yes' : 'no',
+    ]);
+    const unresolved = result.comparisons.filter((c) => !c.distinguishable).length;
+    blocks.push({
+      kind: 'table',
+      table: {
+        caption: 'Pairwise comparisons of importance',
+        columns: [
+          { header: 'driver' },
+          { header: 'ahead of' },
+          { header: 'difference', kind: 'number', decimals: 4 },
+          { header: `${level} interval` },
+          { header: 'ahead in resamples', kind: 'percent', decimals: 1 },
+          { header: 'distinguishable' },
+        ],
+        rows,
+        notes: [
+          `difference = importance of the driver − importance of the other; distinguishable when its ${level} bootstrap interval excludes 0. ${unresolved} of ${result.comparisons.length} pairs are not distinguishable.`,
+        ],
+      },
+    });
+  }
+  blocks.push({ kind: 'warnings', warnings: result.warnings });
+  return { id: 'relative-importance', title: 'Relative importance', blocks };
+}
+
+const IPA_IMPORTANCE: Readonly<Record<ImportancePerformanceResult['importanceMethod'], string>> = {
+  shapley: 'Shapley share of R²',
+  'relative-weights': 'relative-weight share of R²',
+  first: 'share of the squared correlations',
+  standardized: 'standardized regression coefficient',
+  correlation: 'correlation with the outcome',
+  stated: 'stated importance',
+};
+
+const RULE: Readonly<Record<string, string>> = {
+  mean: 'mean of the drivers',
+  median: 'median of the drivers',
+  midpoint: 'scale midpoint',
+  given: 'given',
+};
+
+/**
+ * `importancePerformance`: the quadrant map (importance against performance, crosshairs at the
+ * thresholds, Martilla & James's quadrant names, each driver labelled) and the table of the drivers
+ * by action priority with their quadrant; the crosshairs and the drivers of each quadrant.
+ */
+export function renderImportancePerformance(result: ImportancePerformanceResult): Section {
+  const topBox = result.performanceMeasure === 'top-box';
+  const performanceName = topBox ? `top-${result.topBox} box share` : 'mean answer';
+  const { thresholds } = result;
+  const byPriority = [...result.drivers].sort((a, b) => a.priorityRank - b.priorityRank);
+  const quadrantEntries = (Object.keys(QUADRANT_LABELS) as (keyof typeof QUADRANT_LABELS)[]).map(
+    (quadrant) => ({
+      label: QUADRANT_LABELS[quadrant],
+      value: result.quadrants[quadrant].length === 0 ? 'none' : result.quadrants[quadrant].join(', '),
+    }),
+  );
+  const blocks: Block[] = [
+    {
+      kind: 'summary',
+      entries: [
+        ...quadrantEntries,
+        { label: 'First place to act', value: byPriority[0]?.driver ?? NOT_AVAILABLE },
+        {
+          label: 'Importance',
+          value: `${IPA_IMPORTANCE[result.importanceMethod]}${result.outcome === null ? '' : ` (outcome ${result.outcome})`}${result.rSquared === null ? '' : `, R² ${formatNumber(result.rSquared, 4)}`}`,
+        },
+        { label: 'Performance', value: performanceName },
+        {
+          label: 'Crosshairs',
+          value: `importance ${formatNumber(thresholds.importance, 3)} (${RULE[thresholds.importanceRule]}), performance ${topBox ? formatPercent(thresholds.performance, 1) : formatNumber(thresholds.performance, 2)} (${RULE[thresholds.performanceRule]})`,
+        },
+        {
+          label: 'Respondents',
+          value: `${result.n} used, ${result.dropped} dropped for a missing answer (listwise)${result.weighted ? '; respondent weights used' : ''}`,
+        },
+      ],
+    },
+    {
+      kind: 'chart',
+      svg: quadrantChart({
+        title: 'Importance–performance map',
+        points: result.drivers.map((d) => ({ label: d.driver, x: d.importance, y: d.performance })),
+        xLabel: `importance (${IPA_IMPORTANCE[result.importanceMethod]})`,
+        yLabel: `performance (${performanceName})`,
+        xSplit: thresholds.importance,
+        ySplit: thresholds.performance,
+        // Top-left, top-right, bottom-left, bottom-right: importance grows to the right.
+        quadrants: [
+          QUADRANT_LABELS['possible-overkill'],
+          QUADRANT_LABELS['keep-up-the-good-work'],
+          QUADRANT_LABELS['low-priority'],
+          QUADRANT_LABELS['concentrate-here'],
+        ],
+        decimals: 3,
+      }),
+    },
+    {
+      kind: 'table',
+      table: {
+        caption: 'Drivers by action priority',
+        columns: [
+          { header: 'priority', kind: 'integer' },
+          { header: 'driver' },
+          { header: 'importance', kind: 'number', decimals: 3 },
+          { header: 'share', kind: 'percent', decimals: 1 },
+          topBox
+            ? { header: 'performance', kind: 'percent', decimals: 1 }
+            : { header: 'performance', kind: 'number', decimals: 2 },
+          { header: 'scale' },
+          topBox
+            ? { header: 'gap', kind: 'percent', decimals: 1 }
+            : { header: 'gap', kind: 'number', decimals: 2 },
+          { header: 'importance × gap', kind: 'number', decimals: 4 },
+          { header: 'quadrant' },
+        ],
+        rows: byPriority.map((d) => [
+          d.priorityRank,
+          d.driver,
+          d.importance,
+          d.share,
+          d.performance,
+          `${d.scale.min}–${d.scale.max}`,
+          d.gap,
+          d.priority,
+          d.quadrantLabel,
+        ]),
+        notes: [
+          `gap = ${topBox ? '1 − top-box share' : 'scale maximum − mean'}, the room for improvement; priority 1 = the largest importance × gap. A driver on a crosshair counts as high (Martilla & James 1977).`,
+        ],
+      },
+    },
+    { kind: 'warnings', warnings: result.warnings },
+  ];
+  return { id: 'importance-performance', title: 'Importance–performance map', blocks };
+}
