@@ -1,6 +1,6 @@
 """Reference timing for bench/pca.ts: a correlation-matrix PCA with every score, in numpy.
 
-Usage: /usr/bin/python3 bench/pca.py DATA N P REPS OUT
+Usage: /usr/bin/python3 bench/pca.py DATA N P REPS OUT [K]
 
 DATA is the column-major float64 file written by bench/data.ts (item j at offset j * N * 8), so
 np.fromfile(...).reshape(P, N) has one row per item. One timed run computes what pca(data) returns
@@ -9,7 +9,8 @@ by default, in the way an analyst would write it with numpy:
   1. R = np.corrcoef(X) and the item means and standard deviations (ddof = 1);
   2. np.linalg.eigh(R), eigenvalues sorted in decreasing order, each eigenvector signed so that its
      largest-magnitude entry is positive; proportions and cumulative proportions;
-  3. the components with eigenvalue > 1 (Kaiser's rule) and their loadings V * sqrt(eigenvalue);
+  3. the components with eigenvalue > 1 (Kaiser's rule), or the first K when K is given, and their
+     loadings V * sqrt(eigenvalue);
   4. KMO (overall and per item, from inv(R)) and Bartlett's sphericity chi-square (slogdet(R));
   5. the component scores F = V_k^T Z, with Z = (X - mean) / sd (k x N), the composite score
      (eigenvalue shares of the retained components) . F, and its 0-100 min-max rescaling.
@@ -27,7 +28,7 @@ import time
 import numpy as np
 
 
-def pca(data: np.ndarray) -> dict:
+def pca(data: np.ndarray, kept: int = 0) -> dict:
     p = data.shape[0]
     n = data.shape[1]
     r = np.corrcoef(data)
@@ -40,7 +41,7 @@ def pca(data: np.ndarray) -> dict:
     vectors = vectors * np.sign(vectors[largest, np.arange(p)])
     proportion = values / values.sum()
     cumulative = np.cumsum(proportion)
-    k = max(1, int((values > 1).sum()))
+    k = kept if kept > 0 else max(1, int((values > 1).sum()))
     v = vectors[:, :k]
     loadings = v * np.sqrt(values[:k])
     communalities = (loadings**2).sum(axis=1)
@@ -82,12 +83,13 @@ def pca(data: np.ndarray) -> dict:
 
 def main() -> None:
     path, n, p, reps, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+    kept = int(sys.argv[6]) if len(sys.argv) > 6 else 0
     data = np.fromfile(path, dtype="<f8").reshape(p, n)
-    result = pca(data)  # warm-up
+    result = pca(data, kept)  # warm-up
     times = []
     for _ in range(reps):
         start = time.perf_counter()
-        result = pca(data)
+        result = pca(data, kept)
         times.append(time.perf_counter() - start)
     np.concatenate([result["composite"], result["values"]]).astype("<f8").tofile(out)
     print(

@@ -37,6 +37,8 @@ export interface PcaCase {
   readonly target: number | null;
   /** Timed runs per side and round. */
   readonly reps: number;
+  /** Components to keep (every score computed for each); default Kaiser's rule, as `pca`. */
+  readonly components?: number;
 }
 
 export interface PcaBenchResult {
@@ -72,6 +74,15 @@ export const PCA_CASES: readonly PcaCase[] = [
     target: 1.5,
     reps: 15,
   },
+  {
+    name: 'PCA with every component scored, Likert 1–5',
+    n: 1_000_000,
+    p: 20,
+    variant: 'likert',
+    target: null,
+    reps: 5,
+    components: 20,
+  },
 ];
 
 const SEED = 20240611;
@@ -83,7 +94,8 @@ function typescriptRound(
   numpyOut: string,
 ): { times: number[]; maxDifference: number; retained: number } {
   const columns = itemColumns(c.n, c.p, SEED, c.variant);
-  const { result, times } = timeRuns(c.reps, () => pca(columns));
+  const options = c.components === undefined ? {} : { components: c.components };
+  const { result, times } = timeRuns(c.reps, () => pca(columns, options));
   const expected = readBinary(numpyOut);
   let maxDifference = 0;
   const compare = (actual: number, reference: number) => {
@@ -107,7 +119,7 @@ export function runPca(index: number): PcaBenchResult {
   let maxDifference = 0;
   let retained = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const reference = python('pca.py', [path, c.n, c.p, c.reps, out]) as {
+    const reference = python('pca.py', [path, c.n, c.p, c.reps, out, c.components ?? 0]) as {
       numpy: string;
       times: number[];
       retained: number;
