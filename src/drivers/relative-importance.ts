@@ -311,7 +311,7 @@ export function relativeImportance(
   const p = d.drivers.length;
   if (method === 'shapley' && p > EXACT_SHAPLEY_LIMIT) {
     throw new RangeError(
-      `${FN}: the exact Shapley decomposition covers at most ${EXACT_SHAPLEY_LIMIT} drivers (its cost doubles with each driver: 2^${p} subsets here); got ${p}. Use method: 'relative-weights', which approximates it closely for any number of drivers, or fewer drivers`,
+      `${FN}: the exact Shapley decomposition covers at most ${EXACT_SHAPLEY_LIMIT} drivers (its cost doubles with each driver), so use method: 'relative-weights', which approximates it closely for any number of drivers, or fewer drivers; got ${p} drivers (2^${p} subsets)`,
     );
   }
   if (bootstrap !== null && d.dataset === null) {

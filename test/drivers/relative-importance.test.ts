@@ -261,7 +261,7 @@ suite('relativeImportance errors and limits', () => {
     for (const driver of drivers) columns[driver] = [1, 2];
     expect(() => relativeImportance(columns, { outcome: 'y', drivers })).toThrow(
       new RangeError(
-        "relativeImportance: the exact Shapley decomposition covers at most 30 drivers (its cost doubles with each driver: 2^31 subsets here); got 31. Use method: 'relative-weights', which approximates it closely for any number of drivers, or fewer drivers",
+        "relativeImportance: the exact Shapley decomposition covers at most 30 drivers (its cost doubles with each driver), so use method: 'relative-weights', which approximates it closely for any number of drivers, or fewer drivers; got 31 drivers (2^31 subsets)",
       ),
     );
   });
