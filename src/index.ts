@@ -174,6 +174,8 @@ export type {
   MethodComparisonResult,
 } from './report/method-comparison.js';
 export { methodComparison } from './report/method-comparison.js';
+export type { NotebookDisplay, NotebookDisplayOptions } from './report/notebook.js';
+export { display, NOTEBOOK_CSS, notebookHTML } from './report/notebook.js';
 export type { RenderableResult, RenderOptions } from './report/render.js';
 export { RENDERED_METHODS, renderHTML, renderMarkdown, renderSection } from './report/render.js';
 export type {
