@@ -133,10 +133,42 @@ const OPTIONS: OptionSpec = {
   description: "more options as a JSON object, named as in the library's API; flags override them",
 };
 
+const SEED: OptionSpec = {
+  type: 'string',
+  value: 'N',
+  description: 'seed of the bootstrap (default 20240917)',
+};
+
 const string = (context: CommandContext, name: string) => context.values[name] as string | undefined;
 const flag = (context: CommandContext, name: string) => context.values[name] === true;
 
-/** The object of --options FILE, or an empty one. */
+/**
+ * `{ [key]: convert(value) }` when the option `name` was given, else `{}`: an option of the library
+ * from a flag, to spread over those of --options FILE.
+ */
+function given<K extends string>(context: CommandContext, name: string, key: K): { [P in K]?: string };
+function given<K extends string, T>(
+  context: CommandContext,
+  name: string,
+  key: K,
+  convert: (value: string) => T,
+): { [P in K]?: T };
+function given(
+  context: CommandContext,
+  name: string,
+  key: string,
+  convert: (value: string) => unknown = (value) => value,
+): Record<string, unknown> {
+  const value = string(context, name);
+  return value === undefined ? {} : { [key]: convert(value) };
+}
+
+/** `{ [key]: false }` under --unweighted (the survey's respondent weights left out), else `{}`. */
+function unweighted<K extends string>(context: CommandContext, key: K): { [P in K]?: false } {
+  return (flag(context, 'unweighted') ? { [key]: false } : {}) as { [P in K]?: false };
+}
+
+/** The options of --options FILE, or an empty object. */
 async function optionsFile(context: CommandContext): Promise<Record<string, unknown>> {
   const file = string(context, 'options');
   return file === undefined ? {} : readJsonObject(file, context.cwd, '--options');
@@ -154,13 +186,58 @@ function itemsOption(context: CommandContext): { items?: string[] } {
   return items === undefined ? {} : { items };
 }
 
-const describeCommand: Command = {
+/** Stops a --seed without --bootstrap: the seed is the bootstrap's. */
+function checkSeed(context: CommandContext): void {
+  if (string(context, 'seed') !== undefined && string(context, 'bootstrap') === undefined) {
+    throw new CliError('--seed sets the seed of the bootstrap: give --bootstrap N too');
+  }
+}
+
+/** `{ bootstrap: { resamples, seed } }` from --bootstrap N and --seed N, or nothing. */
+function bootstrapOption(context: CommandContext): { bootstrap?: { resamples: number; seed?: number } } {
+  return given(context, 'bootstrap', 'bootstrap', (resamples) => ({
+    resamples: wholeNumber('bootstrap', resamples, 1),
+    ...given(context, 'seed', 'seed', (seed) => wholeNumber('seed', seed, 0)),
+  }));
+}
+
+/** What differs between the commands that analyse the data file. */
+interface AnalysisCommandSpec extends Pick<Command, 'name' | 'summary' | 'description' | 'examples'> {
+  /** The command's own options; --unweighted and --options follow them. */
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Help of --options when the command says more about it. */
+  readonly optionsHelp?: string;
+  /** The outcome from the data and the object of --options FILE (which the flags override). */
+  run(context: CommandContext, responses: Responses, file: Record<string, unknown>): Promise<Outcome>;
+}
+
+/**
+ * A command that reads DATA.csv under --survey and runs an analysis on it, with the options of
+ * --options FILE overridden by its flags, and --unweighted.
+ */
+function analysisCommand(spec: AnalysisCommandSpec): Command {
+  const { optionsHelp, run, ...command } = spec;
+  return {
+    ...command,
+    positional: 'DATA.csv',
+    readsData: true,
+    options: {
+      ...spec.options,
+      unweighted: UNWEIGHTED,
+      options: optionsHelp === undefined ? OPTIONS : { ...OPTIONS, description: optionsHelp },
+    },
+    async execute(context) {
+      const file = await optionsFile(context);
+      return run(context, data(context), file);
+    },
+  };
+}
+
+const describeCommand = analysisCommand({
   name: 'describe',
   summary: 'item descriptives: mean, sd, median, answer counts, top- and bottom-box shares',
   description:
     'Item descriptives (describe): n, missing, mean, sd, median, min, max, the count of each scale point and the top- and bottom-box shares, for every item or those chosen.',
-  positional: 'DATA.csv',
-  readsData: true,
   options: {
     items: ITEMS,
     dimension: DIMENSION,
@@ -170,34 +247,28 @@ const describeCommand: Command = {
       value: 'K',
       description: 'scale points in the bottom-box share (default 2)',
     },
-    unweighted: UNWEIGHTED,
-    options: OPTIONS,
   },
   examples: [
     "satisfaction-analytics describe bank-survey.csv --survey bank-survey.survey.json --items 'p_*'",
     'satisfaction-analytics describe bank-survey.csv -s bank-survey.survey.json --out describe.html',
   ],
-  async execute(context) {
-    const topBox = string(context, 'top-box');
-    const bottomBox = string(context, 'bottom-box');
-    const result = describe(data(context), {
-      ...(await optionsFile(context)),
+  async run(context, responses, file) {
+    const result = describe(responses, {
+      ...file,
       ...itemsOption(context),
-      ...(topBox === undefined ? {} : { topBox: wholeNumber('top-box', topBox, 1) }),
-      ...(bottomBox === undefined ? {} : { bottomBox: wholeNumber('bottom-box', bottomBox, 1) }),
-      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+      ...given(context, 'top-box', 'topBox', (value) => wholeNumber('top-box', value, 1)),
+      ...given(context, 'bottom-box', 'bottomBox', (value) => wholeNumber('bottom-box', value, 1)),
+      ...unweighted(context, 'weights'),
     });
     return { kind: 'result', result };
   },
-};
+});
 
-const alphaCommand: Command = {
+const alphaCommand = analysisCommand({
   name: 'alpha',
   summary: "Cronbach's alpha of a scale (--items or --dimension)",
   description:
     "Cronbach's alpha of one scale (cronbachAlpha), with Feldt's interval, standardized alpha, Guttman's lambda 6 and each item's corrected item-total correlation and alpha if deleted. Name the scale's items with --items, --dimension or both.",
-  positional: 'DATA.csv',
-  readsData: true,
   options: {
     items: ITEMS,
     dimension: DIMENSION,
@@ -206,37 +277,31 @@ const alphaCommand: Command = {
       value: 'LIST',
       description: 'items to reverse (min + max − x) before the analysis, comma-separated',
     },
-    unweighted: UNWEIGHTED,
-    options: OPTIONS,
   },
   examples: [
     "satisfaction-analytics alpha bank-survey.csv --survey bank-survey.survey.json --dimension reliability --items 'p_*'",
     'satisfaction-analytics alpha bank-survey.csv -s bank-survey.survey.json --items p_res1,p_res2,p_res3,p_res4 --format json',
   ],
-  async execute(context) {
-    const file = await optionsFile(context);
+  async run(context, responses, file) {
     const items = itemsOption(context);
     if (items.items === undefined && file['items'] === undefined) {
       throw new CliError('alpha needs the items of one scale: give --items, --dimension or both');
     }
-    const reverse = string(context, 'reverse');
-    const result = cronbachAlpha(data(context), {
+    const result = cronbachAlpha(responses, {
       ...file,
       ...items,
-      ...(reverse === undefined ? {} : { reverse: reverse.split(',').map((id) => id.trim()) }),
-      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+      ...given(context, 'reverse', 'reverse', (value) => value.split(',').map((id) => id.trim())),
+      ...unweighted(context, 'weights'),
     });
     return { kind: 'result', result };
   },
-};
+});
 
-const indexCommand: Command = {
+const indexCommand = analysisCommand({
   name: 'index',
   summary: 'the weighted satisfaction index (0-100) from a scoring table',
   description:
     "The weighted satisfaction index (satisfactionIndex): each item's mean on a 0-100 score, weighted by the scoring table, with dimension sub-indices, segments and a seeded bootstrap interval. --weights takes a JSON file in any form satisfactionIndex accepts: { item: weight }, one number per item, two-level { dimensions: { name: weight }, items? }, { labels, weights } (e.g. the JSON output of the ahp command), or the word equal.",
-  positional: 'DATA.csv',
-  readsData: true,
   options: {
     weights: {
       type: 'string',
@@ -252,16 +317,13 @@ const indexCommand: Command = {
       value: 'N',
       description: 'a percentile bootstrap interval from N resamples',
     },
-    seed: { type: 'string', value: 'N', description: 'seed of the bootstrap (default 20240917)' },
-    unweighted: UNWEIGHTED,
-    options: OPTIONS,
+    seed: SEED,
   },
   examples: [
     "satisfaction-analytics index bank-survey.csv -s bank-survey.survey.json --items 'p_*' --weights 'bank-survey.weights.json#/scoringTable' --by channel",
     "satisfaction-analytics index bank-survey.csv -s bank-survey.survey.json --items 'p_*' --bootstrap 2000 --out index.html",
   ],
-  async execute(context) {
-    const file = await optionsFile(context);
+  async run(context, responses, file) {
     const weightsArgument = string(context, 'weights');
     let weights: SatisfactionIndexWeights | undefined;
     if (weightsArgument === 'equal') weights = 'equal';
@@ -274,30 +336,18 @@ const indexCommand: Command = {
       }
       weights = value as SatisfactionIndexWeights;
     }
-    const by = string(context, 'by');
-    const resamples = string(context, 'bootstrap');
-    const seed = string(context, 'seed');
-    if (seed !== undefined && resamples === undefined) {
-      throw new CliError('--seed sets the seed of the bootstrap: give --bootstrap N too');
-    }
-    const result = satisfactionIndex(data(context), {
+    checkSeed(context);
+    const result = satisfactionIndex(responses, {
       ...file,
       ...itemsOption(context),
       ...(weights === undefined ? {} : { weights }),
-      ...(by === undefined ? {} : { by }),
-      ...(resamples === undefined
-        ? {}
-        : {
-            bootstrap: {
-              resamples: wholeNumber('bootstrap', resamples, 1),
-              ...(seed === undefined ? {} : { seed: wholeNumber('seed', seed, 0) }),
-            },
-          }),
-      ...(flag(context, 'unweighted') ? { respondentWeights: false as const } : {}),
+      ...given(context, 'by', 'by'),
+      ...bootstrapOption(context),
+      ...unweighted(context, 'respondentWeights'),
     });
     return { kind: 'result', result };
   },
-};
+});
 
 const ahpCommand: Command = {
   name: 'ahp',
@@ -321,24 +371,21 @@ const ahpCommand: Command = {
   ],
   async execute(context) {
     const matrix = await readJson(context.positionals[0]!, context.cwd);
-    const method = string(context, 'method');
     const result = ahp(matrix as never, {
       ...(await optionsFile(context)),
-      ...(method === undefined
-        ? {}
-        : { method: choice('method', method, ['eigenvector', 'geometric-mean', 'column-mean'] as const) }),
+      ...given(context, 'method', 'method', (value) =>
+        choice('method', value, ['eigenvector', 'geometric-mean', 'column-mean'] as const),
+      ),
     });
     return { kind: 'result', result };
   },
 };
 
-const servqualCommand: Command = {
+const servqualCommand = analysisCommand({
   name: 'servqual',
   summary: 'SERVQUAL gaps between perceived and expected service',
   description:
     "SERVQUAL gaps (servqual): perception − expectation per item and dimension with paired t-tests, the unweighted and importance-weighted SERVQUAL scores, SERVPERF, the reliability of each dimension, and per segment with --by. The items are the survey definition's e_{item} / p_{item} column pairs (other patterns, pairs, the zone of tolerance and gap 1 through --options).",
-  positional: 'DATA.csv',
-  readsData: true,
   options: {
     points: {
       type: 'string',
@@ -356,15 +403,12 @@ const servqualCommand: Command = {
       value: 'RULE',
       description: "a respondent's dimension score over the items answered (available, default) or complete",
     },
-    unweighted: UNWEIGHTED,
-    options: OPTIONS,
   },
   examples: [
     'satisfaction-analytics servqual bank-survey.csv -s bank-survey.survey.json --points tangibles=10,reliability=30,responsiveness=25,assurance=20,empathy=15 --by channel',
     'satisfaction-analytics servqual bank-survey.csv -s bank-survey.survey.json --out servqual.html',
   ],
-  async execute(context) {
-    const file = await optionsFile(context);
+  async run(context, responses, file) {
     const points = string(context, 'points');
     const importanceFile = string(context, 'importance');
     if (points !== undefined && importanceFile !== undefined) {
@@ -376,20 +420,18 @@ const servqualCommand: Command = {
         : importanceFile !== undefined
           ? await readJsonObject(importanceFile, context.cwd, '--importance')
           : undefined;
-    const by = string(context, 'by');
-    const rule = string(context, 'dimension-score');
-    const result = servqual(data(context), {
+    const result = servqual(responses, {
       ...file,
       ...(importance === undefined ? {} : { importance: importance as never }),
-      ...(by === undefined ? {} : { by }),
-      ...(rule === undefined
-        ? {}
-        : { dimensionScore: choice('dimension-score', rule, ['available', 'complete'] as const) }),
-      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+      ...given(context, 'by', 'by'),
+      ...given(context, 'dimension-score', 'dimensionScore', (value) =>
+        choice('dimension-score', value, ['available', 'complete'] as const),
+      ),
+      ...unweighted(context, 'weights'),
     });
     return { kind: 'result', result };
   },
-};
+});
 
 /**
  * `--components`: a whole number of components, `kaiser`, or a fraction below 1, the cumulative
@@ -405,13 +447,11 @@ export function componentsOption(value: string): PcaComponents {
   );
 }
 
-const pcaCommand: Command = {
+const pcaCommand = analysisCommand({
   name: 'pca',
   summary: 'principal components: adequacy, scree, loadings, composite score by segment',
   description:
     "Principal component analysis (pca) of the items chosen (default: every item): KMO and Bartlett's test, the eigenvalues with their proportions (scree), the loadings and communalities of the kept components, an optional varimax rotation, and each respondent's component and composite scores; with --by, the segments ranked by mean composite score. The JSON output holds the per-respondent scores; Markdown and HTML summarise them.",
-  positional: 'DATA.csv',
-  readsData: true,
   options: {
     items: ITEMS,
     dimension: DIMENSION,
@@ -429,38 +469,31 @@ const pcaCommand: Command = {
         'components to keep: a number, kaiser (default: eigenvalue above 1) or a fraction of the variance to reach, such as 0.8',
     },
     by: BY,
-    unweighted: UNWEIGHTED,
-    options: OPTIONS,
   },
   examples: [
     "satisfaction-analytics pca bank-survey.csv --survey bank-survey.survey.json --items 'p_*' --rotation varimax --by channel",
     "satisfaction-analytics pca bank-survey.csv -s bank-survey.survey.json -i 'p_*' --components 0.6 --out pca.html",
   ],
-  async execute(context) {
-    const rotation = string(context, 'rotation');
-    const components = string(context, 'components');
-    const by = string(context, 'by');
-    const result = pca(data(context), {
-      ...(await optionsFile(context)),
+  async run(context, responses, file) {
+    const result = pca(responses, {
+      ...file,
       ...itemsOption(context),
-      ...(rotation === undefined
-        ? {}
-        : { rotation: choice('rotation', rotation, ['none', 'varimax'] as const) }),
-      ...(components === undefined ? {} : { components: componentsOption(components) }),
-      ...(by === undefined ? {} : { by }),
-      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+      ...given(context, 'rotation', 'rotation', (value) =>
+        choice('rotation', value, ['none', 'varimax'] as const),
+      ),
+      ...given(context, 'components', 'components', componentsOption),
+      ...given(context, 'by', 'by'),
+      ...unweighted(context, 'weights'),
     });
     return { kind: 'result', result };
   },
-};
+});
 
-const driversCommand: Command = {
+const driversCommand = analysisCommand({
   name: 'drivers',
   summary: 'driver analysis: regression, relative importance, importance-performance map',
   description:
     "Driver analysis of an outcome such as overall satisfaction: the regression on the drivers (regress: coefficients, standard errors, t, p, intervals, betas, VIFs, R²), their relative importance (relativeImportance: Shapley/LMG by default, with bootstrap intervals and pairwise comparisons on request) and the importance-performance map (importancePerformance: Martilla & James's quadrants and the action priority). --drivers names items or patterns, or the word dimensions: each respondent's mean of the --items of each dimension. The JSON output is { regress, relativeImportance, importancePerformance }.",
-  positional: 'DATA.csv',
-  readsData: true,
   options: {
     outcome: {
       type: 'string',
@@ -490,21 +523,15 @@ const driversCommand: Command = {
       value: 'N',
       description: 'bootstrap intervals and pairwise comparisons of importance from N resamples',
     },
-    seed: { type: 'string', value: 'N', description: 'seed of the bootstrap (default 20240917)' },
-    unweighted: UNWEIGHTED,
-    options: {
-      ...OPTIONS,
-      description:
-        'more options as JSON: confidenceLevel, performance, topBox, crosshairs (as in the drivers key of a report config)',
-    },
+    seed: SEED,
   },
+  optionsHelp:
+    'more options as JSON: confidenceLevel, performance, topBox, crosshairs (as in the drivers key of a report config)',
   examples: [
     "satisfaction-analytics drivers bank-survey.csv --survey bank-survey.survey.json --outcome overall --drivers dimensions --items 'p_*' --bootstrap 2000",
     "satisfaction-analytics drivers bank-survey.csv -s bank-survey.survey.json -y overall -x 'p_rel*,p_res*' --method relative-weights --out drivers.html",
   ],
-  async execute(context) {
-    const responses = data(context);
-    const file = await optionsFile(context);
+  async run(context, responses, file) {
     const outcome = string(context, 'outcome') ?? (file['outcome'] as string | undefined);
     if (outcome === undefined)
       throw new CliError('drivers needs --outcome, the item to explain (e.g. overall)');
@@ -530,28 +557,16 @@ const driversCommand: Command = {
     } else {
       throw new CliError("drivers needs --drivers: items or patterns ('p_rel*,p_res*'), or dimensions");
     }
-    const method = string(context, 'method');
-    const resamples = string(context, 'bootstrap');
-    const seed = string(context, 'seed');
-    if (seed !== undefined && resamples === undefined) {
-      throw new CliError('--seed sets the seed of the bootstrap: give --bootstrap N too');
-    }
+    checkSeed(context);
     const spec: NonNullable<ReportConfig['drivers']> = {
       ...file,
       outcome,
       drivers,
-      ...(method === undefined
-        ? {}
-        : { method: choice('method', method, ['shapley', 'relative-weights', 'first'] as const) }),
-      ...(resamples === undefined
-        ? {}
-        : {
-            bootstrap: {
-              resamples: wholeNumber('bootstrap', resamples, 1),
-              ...(seed === undefined ? {} : { seed: wholeNumber('seed', seed, 0) }),
-            },
-          }),
-      ...(flag(context, 'unweighted') ? { weights: false as const } : {}),
+      ...given(context, 'method', 'method', (value) =>
+        choice('method', value, ['shapley', 'relative-weights', 'first'] as const),
+      ),
+      ...bootstrapOption(context),
+      ...unweighted(context, 'weights'),
     };
     // The report's driver section runs the three analyses (and builds the dimension means).
     const section = report(responses, {
@@ -569,7 +584,7 @@ const driversCommand: Command = {
       results: { regress: fit, relativeImportance: importance, importancePerformance: map },
     };
   },
-};
+});
 
 /**
  * The report of a survey without a config: item descriptives; the Net Promoter Score when the
@@ -617,12 +632,10 @@ const reportCommand: Command = {
       configFile === undefined
         ? defaultReportConfig(responses)
         : ((await readJsonObject(configFile, context.cwd, 'the config')) as ReportConfig);
-    const title = string(context, 'title');
-    const subtitle = string(context, 'subtitle');
     const result = report(responses, {
       ...config,
-      ...(title === undefined ? {} : { title }),
-      ...(subtitle === undefined ? {} : { subtitle }),
+      ...given(context, 'title', 'title'),
+      ...given(context, 'subtitle', 'subtitle'),
     });
     return { kind: 'report', report: result };
   },

@@ -18,7 +18,8 @@ import { satisfactionIndex } from '../../src/scoring/satisfaction-index.js';
 import { servqual } from '../../src/servqual/servqual.js';
 import { parseCsv } from '../../src/survey/csv.js';
 import { bankSample } from '../helpers/data.js';
-import { asJson, cli, DATA, ROOT, SURVEY, WEIGHTS } from './helpers.js';
+import { DIMENSIONS, dimensionMeans, SECTION_ORDER } from '../report/helpers.js';
+import { asJson, cli, DATA, onSample, ROOT, SURVEY, WEIGHTS } from './helpers.js';
 
 // Every command on the bundled sample: its JSON output is the library's own result for the same
 // options (the command line adds reading and rendering, nothing else), and its Markdown and HTML are
@@ -38,25 +39,23 @@ async function json(argv: readonly string[]): Promise<unknown> {
 describe('the commands give the library results', () => {
   it('describe: every item, items by pattern, a dimension, box sizes, unweighted', async () => {
     expect(await json(['describe', DATA, '--survey', SURVEY])).toEqual(asJson(describeItems(sample)));
-    expect(await json(['describe', DATA, '-s', SURVEY, '--items', 'p_*', '--top-box', '1'])).toEqual(
+    expect(await json(onSample('describe', '--items', 'p_*', '--top-box', '1'))).toEqual(
       asJson(describeItems(sample, { items: perception, topBox: 1 })),
     );
-    expect(
-      await json(['describe', DATA, '-s', SURVEY, '-d', 'empathy', '--bottom-box', '3', '--unweighted']),
-    ).toEqual(
+    expect(await json(onSample('describe', '-d', 'empathy', '--bottom-box', '3', '--unweighted'))).toEqual(
       asJson(describeItems(sample, { items: sample.dimension('empathy'), bottomBox: 3, weights: false })),
     );
   });
 
   it('alpha: --dimension with --items, --items alone, --reverse', async () => {
     const reliability = ['p_rel1', 'p_rel2', 'p_rel3', 'p_rel4', 'p_rel5'];
-    expect(await json(['alpha', DATA, '-s', SURVEY, '--dimension', 'reliability', '--items', 'p_*'])).toEqual(
+    expect(await json(onSample('alpha', '--dimension', 'reliability', '--items', 'p_*'))).toEqual(
       asJson(cronbachAlpha(sample, { items: reliability })),
     );
-    expect(await json(['alpha', DATA, '-s', SURVEY, '-i', 'p_res1,p_res2, p_res3,p_res4'])).toEqual(
+    expect(await json(onSample('alpha', '-i', 'p_res1,p_res2, p_res3,p_res4'))).toEqual(
       asJson(cronbachAlpha(sample, { items: ['p_res1', 'p_res2', 'p_res3', 'p_res4'] })),
     );
-    expect(await json(['alpha', DATA, '-s', SURVEY, '-i', 'p_res*', '--reverse', 'p_res4'])).toEqual(
+    expect(await json(onSample('alpha', '-i', 'p_res*', '--reverse', 'p_res4'))).toEqual(
       asJson(cronbachAlpha(sample, { items: ['p_res1', 'p_res2', 'p_res3', 'p_res4'], reverse: ['p_res4'] })),
     );
   });
@@ -64,33 +63,12 @@ describe('the commands give the library results', () => {
   it('index: the two-level scoring table of the weights file, by channel, bootstrap with seed', async () => {
     const scoringTable = weights.scoringTable;
     expect(
-      await json([
-        'index',
-        DATA,
-        '-s',
-        SURVEY,
-        '--items',
-        'p_*',
-        '--weights',
-        `${WEIGHTS}#/scoringTable`,
-        '--by',
-        'channel',
-      ]),
+      await json(
+        onSample('index', '--items', 'p_*', '--weights', `${WEIGHTS}#/scoringTable`, '--by', 'channel'),
+      ),
     ).toEqual(asJson(satisfactionIndex(sample, { items: perception, weights: scoringTable, by: 'channel' })));
     expect(
-      await json([
-        'index',
-        DATA,
-        '-s',
-        SURVEY,
-        '-i',
-        'p_*',
-        '--bootstrap',
-        '300',
-        '--seed',
-        '7',
-        '--unweighted',
-      ]),
+      await json(onSample('index', '-i', 'p_*', '--bootstrap', '300', '--seed', '7', '--unweighted')),
     ).toEqual(
       asJson(
         satisfactionIndex(sample, {
@@ -100,7 +78,7 @@ describe('the commands give the library results', () => {
         }),
       ),
     );
-    expect(await json(['index', DATA, '-s', SURVEY, '-i', 'p_rel*', '-w', 'equal'])).toEqual(
+    expect(await json(onSample('index', '-i', 'p_rel*', '-w', 'equal'))).toEqual(
       asJson(satisfactionIndex(sample, { items: perception.filter((id) => id.startsWith('p_rel')) })),
     );
   });
@@ -119,9 +97,7 @@ describe('the commands give the library results', () => {
     writeFileSync(file, JSON.stringify(judgments));
     const written = await cli(['ahp', file, '--out', join(dir, 'ahp.json')]);
     expect(written.code).toBe(0);
-    expect(
-      await json(['index', DATA, '-s', SURVEY, '-i', 'p_rel1,p_rel2,p_rel3', '-w', join(dir, 'ahp.json')]),
-    ).toEqual(
+    expect(await json(onSample('index', '-i', 'p_rel1,p_rel2,p_rel3', '-w', join(dir, 'ahp.json')))).toEqual(
       asJson(satisfactionIndex(sample, { items: ['p_rel1', 'p_rel2', 'p_rel3'], weights: ahp(judgments) })),
     );
   });
@@ -135,44 +111,40 @@ describe('the commands give the library results', () => {
 
   it('servqual: points, by channel, dimension-score rule, unweighted, --options, --importance', async () => {
     expect(
-      await json([
-        'servqual',
-        DATA,
-        '-s',
-        SURVEY,
-        '--points',
-        'tangibles=10,reliability=30,responsiveness=25,assurance=20,empathy=15',
-        '--by',
-        'channel',
-      ]),
+      await json(
+        onSample(
+          'servqual',
+          '--points',
+          'tangibles=10,reliability=30,responsiveness=25,assurance=20,empathy=15',
+          '--by',
+          'channel',
+        ),
+      ),
     ).toEqual(asJson(servqual(sample, { importance: { points }, by: 'channel' })));
-    expect(
-      await json(['servqual', DATA, '-s', SURVEY, '--dimension-score', 'complete', '--unweighted']),
-    ).toEqual(asJson(servqual(sample, { dimensionScore: 'complete', weights: false })));
+    expect(await json(onSample('servqual', '--dimension-score', 'complete', '--unweighted'))).toEqual(
+      asJson(servqual(sample, { dimensionScore: 'complete', weights: false })),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     writeFileSync(join(dir, 'options.json'), JSON.stringify({ confidenceLevel: 0.9, reliability: false }));
     writeFileSync(join(dir, 'importance.json'), JSON.stringify({ points }));
     expect(
-      await json([
-        'servqual',
-        DATA,
-        '-s',
-        SURVEY,
-        '--options',
-        join(dir, 'options.json'),
-        '--importance',
-        join(dir, 'importance.json'),
-      ]),
+      await json(
+        onSample(
+          'servqual',
+          '--options',
+          join(dir, 'options.json'),
+          '--importance',
+          join(dir, 'importance.json'),
+        ),
+      ),
     ).toEqual(asJson(servqual(sample, { confidenceLevel: 0.9, reliability: false, importance: { points } })));
   });
 
   it('pca: items, rotation, components, by channel, unweighted, --options', async () => {
-    expect(
-      await json(['pca', DATA, '-s', SURVEY, '--items', 'p_*', '--rotation', 'varimax', '--by', 'channel']),
-    ).toEqual(asJson(pca(sample, { items: perception, rotation: 'varimax', by: 'channel' })));
-    expect(
-      await json(['pca', DATA, '-s', SURVEY, '-d', 'empathy', '-i', 'p_*', '-k', '2', '--unweighted']),
-    ).toEqual(
+    expect(await json(onSample('pca', '--items', 'p_*', '--rotation', 'varimax', '--by', 'channel'))).toEqual(
+      asJson(pca(sample, { items: perception, rotation: 'varimax', by: 'channel' })),
+    );
+    expect(await json(onSample('pca', '-d', 'empathy', '-i', 'p_*', '-k', '2', '--unweighted'))).toEqual(
       asJson(
         pca(sample, {
           items: ['p_emp1', 'p_emp2', 'p_emp3', 'p_emp4', 'p_emp5'],
@@ -184,18 +156,7 @@ describe('the commands give the library results', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     writeFileSync(join(dir, 'options.json'), JSON.stringify({ missing: 'pairwise', scores: false }));
     expect(
-      await json([
-        'pca',
-        DATA,
-        '-s',
-        SURVEY,
-        '-i',
-        'p_*',
-        '--components',
-        '0.6',
-        '--options',
-        join(dir, 'options.json'),
-      ]),
+      await json(onSample('pca', '-i', 'p_*', '--components', '0.6', '--options', join(dir, 'options.json'))),
     ).toEqual(
       asJson(
         pca(sample, {
@@ -218,40 +179,31 @@ describe('the commands give the library results', () => {
         `--components must be a number of components, kaiser, or a fraction of the variance such as 0.8; got ${JSON.stringify(bad)}`,
       );
     }
-    const { code, stderr } = await cli(['pca', DATA, '-s', SURVEY, '-i', 'p_*', '--rotation', 'promax']);
+    const { code, stderr } = await cli(onSample('pca', '-i', 'p_*', '--rotation', 'promax'));
     expect(code).toBe(2);
     expect(stderr).toBe('satisfaction-analytics: --rotation must be one of none, varimax; got "promax"\n');
   });
 
   it('drivers: dimension means of the items, or items by pattern; method, bootstrap, unweighted', async () => {
     // The dimension means of examples/drivers.ts, weighted by the survey's respondent weights.
-    const dimensions = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-    const means: Record<string, number[]> = { overall: Array.from(sample.column('overall')) };
-    for (const dimension of dimensions) {
-      const members = sample.dimension(dimension).filter((id) => id.startsWith('p_'));
-      means[dimension] = Array.from({ length: sample.n }, (_, r) => {
-        const answers = members.map((id) => sample.column(id)[r]!).filter((v) => !Number.isNaN(v));
-        return answers.length === 0 ? Number.NaN : answers.reduce((a, b) => a + b, 0) / answers.length;
-      });
-    }
-    const options = { outcome: 'overall', drivers: dimensions, weights: sample.weights! };
+    const means = dimensionMeans(sample);
+    const options = { outcome: 'overall', drivers: DIMENSIONS, weights: sample.weights! };
     expect(
-      await json([
-        'drivers',
-        DATA,
-        '-s',
-        SURVEY,
-        '--outcome',
-        'overall',
-        '--drivers',
-        'dimensions',
-        '--items',
-        'p_*',
-        '--bootstrap',
-        '100',
-        '--seed',
-        '3',
-      ]),
+      await json(
+        onSample(
+          'drivers',
+          '--outcome',
+          'overall',
+          '--drivers',
+          'dimensions',
+          '--items',
+          'p_*',
+          '--bootstrap',
+          '100',
+          '--seed',
+          '3',
+        ),
+      ),
     ).toEqual(
       asJson({
         regress: regress(means, options),
@@ -267,21 +219,20 @@ describe('the commands give the library results', () => {
       JSON.stringify({ performance: 'top-box', confidenceLevel: 0.9 }),
     );
     expect(
-      await json([
-        'drivers',
-        DATA,
-        '-s',
-        SURVEY,
-        '-y',
-        'overall',
-        '-x',
-        'p_rel*,p_res*',
-        '--method',
-        'relative-weights',
-        '--unweighted',
-        '--options',
-        join(dir, 'options.json'),
-      ]),
+      await json(
+        onSample(
+          'drivers',
+          '-y',
+          'overall',
+          '-x',
+          'p_rel*,p_res*',
+          '--method',
+          'relative-weights',
+          '--unweighted',
+          '--options',
+          join(dir, 'options.json'),
+        ),
+      ),
     ).toEqual(
       asJson({
         regress: regress(sample, { ...plain, confidenceLevel: 0.9 }),
@@ -296,7 +247,7 @@ describe('the commands give the library results', () => {
   });
 
   it('drivers: Markdown and HTML of the three results; errors that say what is missing', async () => {
-    const argv = ['drivers', DATA, '-s', SURVEY, '-y', 'overall', '-x', 'p_rel*'];
+    const argv = onSample('drivers', '-y', 'overall', '-x', 'p_rel*');
     const { stdout } = await cli(argv);
     const drivers = ['p_rel1', 'p_rel2', 'p_rel3', 'p_rel4', 'p_rel5'];
     const results = [
@@ -316,11 +267,11 @@ describe('the commands give the library results', () => {
       }),
     );
     const errors = await Promise.all([
-      cli(['drivers', DATA, '-s', SURVEY, '-x', 'p_rel*']),
-      cli(['drivers', DATA, '-s', SURVEY, '-y', 'overall']),
-      cli(['drivers', DATA, '-s', SURVEY, '-y', 'overall', '-x', 'dimensions']),
-      cli(['drivers', DATA, '-s', SURVEY, '-y', 'overall', '-x', 'p_rel1,p_rel2', '-i', 'p_*']),
-      cli(['drivers', DATA, '-s', SURVEY, '-y', 'overall', '-x', 'p_rel*', '--seed', '1']),
+      cli(onSample('drivers', '-x', 'p_rel*')),
+      cli(onSample('drivers', '-y', 'overall')),
+      cli(onSample('drivers', '-y', 'overall', '-x', 'dimensions')),
+      cli(onSample('drivers', '-y', 'overall', '-x', 'p_rel1,p_rel2', '-i', 'p_*')),
+      cli(onSample('drivers', '-y', 'overall', '-x', 'p_rel*', '--seed', '1')),
     ]);
     expect(errors.map((e) => e.stderr)).toEqual(
       [
@@ -345,24 +296,13 @@ describe('the commands give the library results', () => {
   it('report: a config file (a ReportConfig as JSON) and the default config', async () => {
     const config = JSON.parse(readFileSync(join(ROOT, 'test/cli/bank-report.config.json'), 'utf8'));
     const expected = report(sample, config);
-    expect(
-      await json(['report', DATA, '-s', SURVEY, '--config', 'test/cli/bank-report.config.json']),
-    ).toEqual(asJson(expected.toJSON()));
-    expect(expected.sections.map((s) => s.id)).toEqual([
-      'describe',
-      'net-promoter-score',
-      'reliability',
-      'satisfaction-index',
-      'ahp',
-      'fuzzy-evaluation',
-      'pca',
-      'drivers',
-      'method-comparison',
-      'servqual',
-    ]);
+    expect(await json(onSample('report', '--config', 'test/cli/bank-report.config.json'))).toEqual(
+      asJson(expected.toJSON()),
+    );
+    expect(expected.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
     // Without --config: descriptives, NPS (the survey names a recommend item) and SERVQUAL (e_/p_ pairs).
     expect(defaultReportConfig(sample)).toEqual({ describe: true, netPromoterScore: true, servqual: true });
-    const byDefault = await cli(['report', DATA, '-s', SURVEY, '--title', 'Bank', '--subtitle', 'Q3']);
+    const byDefault = await cli(onSample('report', '--title', 'Bank', '--subtitle', 'Q3'));
     expect(byDefault.code).toBe(0);
     expect(byDefault.stdout).toBe(
       report(sample, {
@@ -383,27 +323,16 @@ describe('the commands give the library results', () => {
 
 describe('formats', () => {
   it('Markdown on stdout by default: the renderer of the result, headed at level 1', async () => {
-    const { code, stdout } = await cli(['alpha', DATA, '-s', SURVEY, '-d', 'tangibles', '-i', 'p_*']);
+    const { code, stdout } = await cli(onSample('alpha', '-d', 'tangibles', '-i', 'p_*'));
     expect(code).toBe(0);
     const result = cronbachAlpha(sample, { items: ['p_tan1', 'p_tan2', 'p_tan3', 'p_tan4'] });
     expect(stdout).toBe(renderMarkdown(result, { headingLevel: 1 }));
-    const titled = await cli([
-      'alpha',
-      DATA,
-      '-s',
-      SURVEY,
-      '-d',
-      'tangibles',
-      '-i',
-      'p_*',
-      '--title',
-      'Tangibles',
-    ]);
+    const titled = await cli(onSample('alpha', '-d', 'tangibles', '-i', 'p_*', '--title', 'Tangibles'));
     expect(titled.stdout.split('\n')[0]).toBe('# Tangibles');
   });
 
   it('HTML: one document of the result, subtitled with the data file and its respondents', async () => {
-    const { stdout } = await cli(['servqual', DATA, '-s', SURVEY, '--format', 'html']);
+    const { stdout } = await cli(onSample('servqual', '--format', 'html'));
     expect(stdout).toBe(
       htmlDocument({
         title: 'SERVQUAL gaps',
@@ -424,12 +353,12 @@ describe('formats', () => {
       ['report.HTM', expected.toHTML()],
     ] as const) {
       const out = join(dir, file);
-      const result = await cli(['report', DATA, '-s', SURVEY, '-c', config, '--out', out, '--quiet']);
+      const result = await cli(onSample('report', '-c', config, '--out', out, '--quiet'));
       expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
       expect(readFileSync(out, 'utf8')).toBe(text);
     }
     const out = join(dir, 'report.txt');
-    await cli(['report', DATA, '-s', SURVEY, '-c', config, '-o', out, '-f', 'md', '-q']);
+    await cli(onSample('report', '-c', config, '-o', out, '-f', 'md', '-q'));
     expect(readFileSync(out, 'utf8')).toBe(expected.toMarkdown());
   });
 

@@ -13,6 +13,11 @@ export const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
+/** The arguments of a command on the bundled sample: `command DATA -s SURVEY ...options`. */
+export function onSample(command: string, ...options: string[]): string[] {
+  return [command, DATA, '-s', SURVEY, ...options];
+}
+
 /** What one run of the command line did. */
 export interface CliRun {
   readonly code: number;

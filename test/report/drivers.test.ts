@@ -1,63 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type ImportancePerformanceResult,
-  importancePerformance,
-  QUADRANT_LABELS,
-} from '../../src/drivers/importance-performance.js';
-import { type RegressResult, regress } from '../../src/drivers/regress.js';
-import { type RelativeImportanceResult, relativeImportance } from '../../src/drivers/relative-importance.js';
+import { importancePerformance, QUADRANT_LABELS } from '../../src/drivers/importance-performance.js';
+import { regress } from '../../src/drivers/regress.js';
+import { relativeImportance } from '../../src/drivers/relative-importance.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
-import { RENDERED_METHODS, renderHTML, renderMarkdown, renderSection } from '../../src/report/render.js';
+import { RENDERED_METHODS, renderSection } from '../../src/report/render.js';
 import { formatPValue } from '../../src/report/renderers/drivers.js';
 import { bankSample } from '../helpers/data.js';
-import { attributes, expectWellFormedChart, expectWellFormedTables, marks } from './svg-check.js';
+import { DIMENSIONS, dimensionMeans, expectEscaped, PIPE, QUOTES, rendered, SCRIPT } from './helpers.js';
+import { attributes, marks } from './svg-check.js';
 
 // The driver-analysis sections (regression, relative importance, importance–performance map): their
 // structure, that every chart mark is one data point with that point's value, that the tables carry
 // the same numbers, and that every label from the data is escaped. The drivers are each
 // respondent's dimension means of the perception items, as in examples/drivers.ts.
 const sample = bankSample();
-const dimensions = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-const columns: Record<string, number[]> = { overall: Array.from(sample.column('overall')) };
-for (const dimension of dimensions) {
-  const items = sample.dimension(dimension).filter((id) => id.startsWith('p_'));
-  columns[dimension] = Array.from({ length: sample.n }, (_, r) => {
-    const answers = items.map((id) => sample.column(id)[r]!).filter((value) => !Number.isNaN(value));
-    return answers.length === 0 ? Number.NaN : answers.reduce((a, b) => a + b, 0) / answers.length;
-  });
-}
-const options = { outcome: 'overall', drivers: dimensions };
+const columns = dimensionMeans(sample);
+const options = { outcome: 'overall', drivers: DIMENSIONS };
 const fit = regress(columns, options);
 const shapley = relativeImportance(columns, { ...options, bootstrap: { resamples: 300 } });
 const map = importancePerformance(columns, { ...options, scale: { min: 1, max: 5 } });
-
-type DriverResult = RegressResult | RelativeImportanceResult | ImportancePerformanceResult;
-
-/** Every chart of an HTML fragment, given back its namespace for the checks. */
-function charts(html: string): string[] {
-  return (html.match(/<svg[\s\S]*?<\/svg>/g) ?? []).map((svg) =>
-    svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" '),
-  );
-}
-
-/** The rendering checks of test/report/render.test.ts; returns the pieces. */
-function rendered(result: DriverResult) {
-  const markdown = renderMarkdown(result);
-  const html = renderHTML(result);
-  expect(markdown).toBe(renderMarkdown(structuredClone(result)));
-  expect(html).toBe(renderHTML(structuredClone(result)));
-  expect(markdown).not.toMatch(/(?<!\\)</);
-  expect(html).not.toMatch(/<script|https?:|<link|<img|<iframe|\son\w+=/i);
-  const found = charts(html);
-  for (const svg of found) expectWellFormedChart(svg);
-  const tables = expectWellFormedTables(markdown);
-  const byCaption = (caption: string) => {
-    const at = markdown.split('\n\n').indexOf(`**${caption}**`);
-    expect(at, caption).toBeGreaterThan(-1);
-    return expectWellFormedTables(markdown.split('\n\n')[at + 1]!)[0]!;
-  };
-  return { markdown, html, charts: found, tables, byCaption };
-}
 
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 const interval = ([lower, upper]: readonly [number, number], digits: number) =>
@@ -313,9 +274,6 @@ describe('renderImportancePerformance', () => {
 });
 
 describe('the driver renderers escape every label from the data', () => {
-  const SCRIPT = '<script>alert(1)</script>';
-  const QUOTES = `say "hi" & 'bye'`;
-  const PIPE = 'q|pipe\\slash';
   const data = {
     [PIPE]: [3, 1, 4, 1, 5, 2, 4, 3, 5, 2, 4, 3],
     [SCRIPT]: [4, 2, 5, 2, 4, 2, 4, 3, 5, 1, 4, 4],
@@ -329,17 +287,9 @@ describe('the driver renderers escape every label from the data', () => {
       relativeImportance(data, { ...names, bootstrap: { resamples: 50 } }),
       importancePerformance(data, { ...names, scale: { min: 1, max: 5 } }),
     ]) {
-      const { markdown, html, charts: found } = rendered(result);
-      expect(html).not.toContain(SCRIPT);
-      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-      expect(html).toContain('say &quot;hi&quot; &amp; &#39;bye&#39;');
-      expect(markdown).toContain('\\<script\\>alert(1)\\</script\\>');
-      expect(markdown).toContain('q\\|pipe\\\\slash');
-      for (const svg of found) {
-        expect(svg).not.toContain(SCRIPT);
-        expect(svg).not.toContain(QUOTES);
-        expect(svg).toContain('&lt;script&gt;');
-      }
+      const output = rendered(result);
+      expectEscaped(output);
+      for (const svg of output.charts) expect(svg).toContain('&lt;script&gt;');
     }
   });
 });

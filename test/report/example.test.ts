@@ -7,6 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { report, type SatisfactionReport } from '../../src/report/report.js';
 import { sampleReportConfig } from '../browser/sample-report.js';
 import { bankSample } from '../helpers/data.js';
+import { SECTION_ORDER } from './helpers.js';
 
 // examples/report.ts runs as written, writes the report that report() gives for the same config, and
 // prints its sections, chart count, headline numbers and paths.
@@ -38,18 +39,7 @@ it('examples/report.ts', () => {
   expect(output).toContain(`\nMarkdown: ${markdownPath}\n`);
 
   expect(output.startsWith(`${expected.title}: 612 respondents\n`)).toBe(true);
-  expect(expected.sections.map((s) => s.id)).toEqual([
-    'describe',
-    'net-promoter-score',
-    'reliability',
-    'satisfaction-index',
-    'ahp',
-    'fuzzy-evaluation',
-    'pca',
-    'drivers',
-    'method-comparison',
-    'servqual',
-  ]);
+  expect(expected.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
   expected.sections.forEach((section, i) => {
     expect(output).toMatch(
       new RegExp(`\\n ?${i + 1}\\. ${section.id} +${section.title.replace(/[()]/g, '\\$&')}[ (\\n]`),

@@ -4,24 +4,13 @@ import { descendingRanks, methodComparison } from '../../src/report/method-compa
 import { kendallTau } from '../../src/stats/kendall-tau.js';
 import { bankSample } from '../helpers/data.js';
 import { expectClose } from '../helpers/expect-close.js';
+import { DIMENSIONS, JUDGMENTS, perceptionItems, STATED } from './helpers.js';
 
 const sample = bankSample();
-const dimensions = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-const items = dimensions.flatMap((d) => sample.dimension(d).filter((id) => id.startsWith('p_')));
-const stated = {
-  dimensions: { tangibles: 0.1, reliability: 0.3, responsiveness: 0.25, assurance: 0.2, empathy: 0.15 },
-};
-const judgments = ahp({
-  labels: dimensions,
-  matrix: [
-    [1, '1/4', '1/3', '1/2', '1/2'],
-    [4, 1, 2, 2, 3],
-    [3, '1/2', 1, 1, 2],
-    [2, '1/2', 1, 1, 2],
-    [2, '1/3', '1/2', '1/2', 1],
-  ],
-});
-const ahpWeights = { dimensions: Object.fromEntries(dimensions.map((d, i) => [d, judgments.weights[i]!])) };
+const items = perceptionItems(sample);
+const stated = STATED;
+const judgments = ahp(JUDGMENTS);
+const ahpWeights = { dimensions: Object.fromEntries(DIMENSIONS.map((d, i) => [d, judgments.weights[i]!])) };
 // A derived-importance result and a PCA-style weighting, in the forms satisfactionIndex accepts.
 const shares = items.map((_, i) => (i + 1) / ((items.length * (items.length + 1)) / 2));
 const derived = { drivers: items.map((driver, i) => ({ driver, share: shares[i]! })) };

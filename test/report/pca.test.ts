@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type PcaResult, pca } from '../../src/pca/pca.js';
-import { renderHTML, renderMarkdown, renderSection } from '../../src/report/render.js';
+import { pca } from '../../src/pca/pca.js';
+import { renderMarkdown, renderSection } from '../../src/report/render.js';
 import { quantile } from '../../src/stats/quantile.js';
 import { Random } from '../../src/stats/random.js';
 import { bankSample } from '../helpers/data.js';
-import { expectWellFormedChart, expectWellFormedTables, marks } from './svg-check.js';
+import { chartTitle, expectEscaped, PIPE, QUOTES, rendered, SCRIPT } from './helpers.js';
+import { marks } from './svg-check.js';
 
 // The PCA section: its structure, that every chart mark is one data point with that point's value,
 // that the tables carry the same numbers, that per-respondent scores are summarised and never
@@ -12,36 +13,6 @@ import { expectWellFormedChart, expectWellFormedTables, marks } from './svg-chec
 const sample = bankSample();
 const perception = sample.items.filter((id) => id.startsWith('p_'));
 const rotated = pca(sample, { items: perception, rotation: 'varimax', by: 'channel' });
-
-/** Every chart of an HTML fragment, given back its namespace for the checks. */
-function charts(html: string): string[] {
-  return (html.match(/<svg[\s\S]*?<\/svg>/g) ?? []).map((svg) =>
-    svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" '),
-  );
-}
-
-function chartTitle(svg: string): string {
-  return /<title id="[^"]+">([^<]+)<\/title>/.exec(svg)![1]!;
-}
-
-/** The rendering checks of test/report/render.test.ts; returns the pieces. */
-function rendered(result: PcaResult) {
-  const markdown = renderMarkdown(result);
-  const html = renderHTML(result);
-  expect(markdown).toBe(renderMarkdown(structuredClone(result)));
-  expect(html).toBe(renderHTML(structuredClone(result)));
-  expect(markdown).not.toMatch(/(?<!\\)</);
-  expect(html).not.toMatch(/<script|https?:|<link|<img|<iframe|\son\w+=/i);
-  const found = charts(html);
-  for (const svg of found) expectWellFormedChart(svg);
-  const tables = expectWellFormedTables(markdown);
-  const byCaption = (caption: string) => {
-    const at = markdown.split('\n\n').indexOf(`**${caption}**`);
-    expect(at, caption).toBeGreaterThan(-1);
-    return expectWellFormedTables(markdown.split('\n\n')[at + 1]!)[0]!;
-  };
-  return { markdown, html, charts: found, tables, byCaption };
-}
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
@@ -231,9 +202,6 @@ describe('renderPca summarises per-respondent scores, whatever the number of res
 });
 
 describe('renderPca escapes every label from the data', () => {
-  const SCRIPT = '<script>alert(1)</script>';
-  const QUOTES = `say "hi" & 'bye'`;
-  const PIPE = 'q|pipe\\slash';
   const result = pca(
     {
       [SCRIPT]: [5, 4, 4, 2, 3, 5, 4, 1, 3, 4],
@@ -244,17 +212,10 @@ describe('renderPca escapes every label from the data', () => {
   );
 
   it('in HTML, SVG and Markdown', () => {
-    const { markdown, html, charts: found } = rendered(result);
-    expect(html).not.toContain(SCRIPT);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('say &quot;hi&quot; &amp; &#39;bye&#39;');
-    expect(markdown).toContain('\\<script\\>alert(1)\\</script\\>');
-    expect(markdown).toContain('q\\|pipe\\\\slash');
+    const output = rendered(result);
+    expectEscaped(output);
+    const found = output.charts;
     expect(found).toHaveLength(2);
-    for (const svg of found) {
-      expect(svg).not.toContain(SCRIPT);
-      expect(svg).not.toContain(QUOTES);
-    }
     expect(found[1]).toContain('&lt;script&gt;');
   });
 });

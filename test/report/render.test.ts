@@ -19,42 +19,25 @@ import {
   renderSection,
 } from '../../src/report/render.js';
 import { bankSample } from '../helpers/data.js';
-import { expectWellFormedChart, expectWellFormedTables, marks } from './svg-check.js';
+import { DIMENSIONS, expectEscaped, JUDGMENTS, PIPE, QUOTES, rendered, SCRIPT, STATED } from './helpers.js';
+import { expectWellFormedTables, marks } from './svg-check.js';
 
-const SCRIPT = '<script>alert(1)</script>';
-const QUOTES = `say "hi" & 'bye'`;
 // Two items whose names are markup, and a plain one; 1–5 answers.
 const nasty = {
   [SCRIPT]: [5, 4, 4, 2, 3, 5, 4, 1, 3, 4],
   [QUOTES]: [4, 4, 3, 2, 3, 5, 5, 2, 3, 4],
-  'q|pipe\\slash': [5, 5, 3, 1, 2, 4, 4, 1, 2, 5],
+  [PIPE]: [5, 5, 3, 1, 2, 4, 4, 1, 2, 5],
 };
 const scale = { min: 1, max: 5 };
 
 const sample = bankSample();
 const perception = sample.items.filter((id) => id.startsWith('p_'));
-const dimensions = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
 
-/** Every chart of an HTML fragment (inline SVG, given back its namespace for the checks). */
-function charts(html: string): string[] {
-  return (html.match(/<svg[\s\S]*?<\/svg>/g) ?? []).map((svg) =>
-    svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" '),
-  );
-}
-
-/** The checks every rendering must pass; returns the charts. */
-function expectSafeRendering(result: RenderableResult): { markdown: string; html: string; charts: string[] } {
-  const markdown = renderMarkdown(result);
-  const html = renderHTML(result);
-  expect(markdown).toBe(renderMarkdown(structuredClone(result)));
-  expect(html).toBe(renderHTML(structuredClone(result)));
-  expectWellFormedTables(markdown);
-  expect(markdown).not.toMatch(/(?<!\\)</);
-  expect(html).not.toMatch(/<script|https?:|<link|<img|<iframe|\son\w+=/i);
-  expect(html.startsWith('<section id="')).toBe(true);
-  const found = charts(html);
-  for (const svg of found) expectWellFormedChart(svg);
-  return { markdown, html, charts: found };
+/** The checks every rendering must pass (see helpers.ts), of a fragment that is one section. */
+function expectSafeRendering(result: RenderableResult): ReturnType<typeof rendered> {
+  const output = rendered(result);
+  expect(output.html.startsWith('<section id="')).toBe(true);
+  return output;
 }
 
 describe('renderSection dispatch', () => {
@@ -114,16 +97,10 @@ describe('renderSection dispatch', () => {
 describe('describe', () => {
   it('escapes item names everywhere and renders them as text', () => {
     const result = describeItems(nasty, { scale });
-    const { markdown, html, charts: found } = expectSafeRendering(result);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('say &quot;hi&quot; &amp; &#39;bye&#39;');
-    expect(markdown).toContain('\\<script\\>alert(1)\\</script\\>');
-    expect(markdown).toContain('q\\|pipe\\\\slash');
-    expect(found).toHaveLength(2);
-    for (const svg of found) {
-      expect(svg).toContain('&lt;script&gt;');
-      expect(svg).not.toContain(SCRIPT);
-    }
+    const output = expectSafeRendering(result);
+    expectEscaped(output);
+    expect(output.charts).toHaveLength(2);
+    for (const svg of output.charts) expect(svg).toContain('&lt;script&gt;');
   });
 
   it('without a scale: no top-box shares or distribution, one means chart on a round axis', () => {
@@ -197,9 +174,7 @@ describe('satisfactionIndex', () => {
   it('renders items, dimensions, segments with intervals, and dimension × segment bars', () => {
     const result = satisfactionIndex(sample, {
       items: perception,
-      weights: {
-        dimensions: { tangibles: 0.1, reliability: 0.3, responsiveness: 0.25, assurance: 0.2, empathy: 0.15 },
-      },
+      weights: STATED,
       by: 'channel',
       bootstrap: { resamples: 200 },
     });
@@ -231,23 +206,13 @@ describe('satisfactionIndex', () => {
 });
 
 describe('ahp', () => {
-  const labels = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
   it('renders consistency, weights, the matrix, and a diagnosis when inconsistent', () => {
-    const consistent = ahp({
-      labels,
-      matrix: [
-        [1, '1/4', '1/3', '1/2', '1/2'],
-        [4, 1, 2, 2, 3],
-        [3, '1/2', 1, 1, 2],
-        [2, '1/2', 1, 1, 2],
-        [2, '1/3', '1/2', '1/2', 1],
-      ],
-    });
+    const consistent = ahp(JUDGMENTS);
     const { markdown, charts: found } = expectSafeRendering(consistent);
     expect(marks(found[0]!)).toHaveLength(5);
     expect(markdown).not.toContain('contributing most');
     const inconsistent = ahp({
-      labels,
+      labels: DIMENSIONS,
       matrix: [
         [1, 9, '1/9', 1, 1],
         ['1/9', 1, 9, 1, 1],
@@ -280,7 +245,7 @@ describe('fuzzy', () => {
   it('fuzzyEvaluateHierarchy: every dimension and the overall vector', () => {
     const result = fuzzyEvaluateHierarchy({
       weights: [0.3, 0.2, 0.2, 0.2, 0.1],
-      dimensions: dimensions.map((id) => {
+      dimensions: DIMENSIONS.map((id) => {
         const items = sample.dimension(id).filter((item) => item.startsWith('p_'));
         return {
           id,
@@ -292,7 +257,7 @@ describe('fuzzy', () => {
     const { markdown, charts: found } = expectSafeRendering(result);
     expect(marks(found[0]!)).toHaveLength(6 * 5);
     const table = expectWellFormedTables(markdown)[0]!;
-    expect(table.slice(2).map((r) => r[0])).toEqual(['overall', ...dimensions]);
+    expect(table.slice(2).map((r) => r[0])).toEqual(['overall', ...DIMENSIONS]);
     expect(table[3]![1]).toBe('0.300');
   });
 });
@@ -302,8 +267,8 @@ describe('methodComparison', () => {
     const result = methodComparison(nasty, {
       scale,
       weightings: {
-        stated: { [SCRIPT]: 0.5, [QUOTES]: 0.3, 'q|pipe\\slash': 0.2 },
-        derived: { [SCRIPT]: 0.2, [QUOTES]: 0.3, 'q|pipe\\slash': 0.5 },
+        stated: { [SCRIPT]: 0.5, [QUOTES]: 0.3, [PIPE]: 0.2 },
+        derived: { [SCRIPT]: 0.2, [QUOTES]: 0.3, [PIPE]: 0.5 },
         equal: 'equal',
       },
     });

@@ -17,24 +17,13 @@ import { htmlDocument } from '../../src/report/html-document.js';
 import { methodComparison } from '../../src/report/method-comparison.js';
 import { report } from '../../src/report/report.js';
 import { bankSample } from '../helpers/data.js';
+import { DIMENSIONS, dimensionMeans, JUDGMENTS, perceptionItems, SECTION_ORDER, STATED } from './helpers.js';
 import { expectWellFormedChart, expectWellFormedTables, marks } from './svg-check.js';
 
 const sample = bankSample();
-const dimensions = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-const items = dimensions.flatMap((d) => sample.dimension(d).filter((id) => id.startsWith('p_')));
-const judgments = {
-  labels: dimensions,
-  matrix: [
-    [1, '1/4', '1/3', '1/2', '1/2'],
-    [4, 1, 2, 2, 3],
-    [3, '1/2', 1, 1, 2],
-    [2, '1/2', 1, 1, 2],
-    [2, '1/3', '1/2', '1/2', 1],
-  ],
-};
-const stated = {
-  dimensions: { tangibles: 0.1, reliability: 0.3, responsiveness: 0.25, assurance: 0.2, empathy: 0.15 },
-};
+const items = perceptionItems(sample);
+const judgments = JUDGMENTS;
+const stated = STATED;
 const config = {
   title: 'Bank <survey> & "Q3"',
   subtitle: 'Synthetic sample, 612 respondents',
@@ -84,15 +73,9 @@ describe('report', () => {
   });
 
   it('runs the analyses the config names, with the results the functions give', () => {
-    expect(full.sections.map((s) => s.id)).toEqual([
-      'describe',
-      'net-promoter-score',
-      'reliability',
-      'satisfaction-index',
-      'ahp',
-      'fuzzy-evaluation',
-      'method-comparison',
-    ]);
+    expect(full.sections.map((s) => s.id)).toEqual(
+      SECTION_ORDER.filter((id) => !['pca', 'drivers', 'servqual'].includes(id)),
+    );
     const part = (id: string, k = 0) => full.sections.find((s) => s.id === id)!.parts[k]!.result;
     expect(part('describe')).toEqual(describeItems(sample, { items }));
     expect(part('net-promoter-score')).toEqual(netPromoterScore(sample));
@@ -103,7 +86,7 @@ describe('report', () => {
     // Reliability per dimension of the survey definition: alpha and omega for each.
     const reliability = full.sections.find((s) => s.id === 'reliability')!.parts;
     expect(reliability.map((p) => `${p.label}:${p.result.method}`)).toEqual(
-      dimensions.flatMap((d) => [`${d}:cronbach-alpha`, `${d}:mcdonald-omega`]),
+      DIMENSIONS.flatMap((d) => [`${d}:cronbach-alpha`, `${d}:mcdonald-omega`]),
     );
     expect(reliability[2]!.result).toEqual(
       cronbachAlpha(sample, { items: sample.dimension('reliability').filter((id) => id.startsWith('p_')) }),
@@ -113,7 +96,7 @@ describe('report', () => {
     expect(fuzzy.method).toBe('fuzzy-evaluate-hierarchy');
     if (fuzzy.method === 'fuzzy-evaluate-hierarchy') {
       expect(fuzzy.evaluation.weights).toEqual(ahp(judgments).weights);
-      expect(fuzzy.dimensions.map((d) => d.id)).toEqual(dimensions);
+      expect(fuzzy.dimensions.map((d) => d.id)).toEqual(DIMENSIONS);
     }
     // The comparison takes the index's stated weights and the AHP weights.
     const comparison = part('method-comparison');
@@ -338,14 +321,7 @@ describe('report', () => {
 
   it('pca and drivers: the sections, the results of the functions, and the method comparison', () => {
     // The dimension means of examples/drivers.ts, weighted by the survey's respondent weights.
-    const means: Record<string, number[]> = { overall: Array.from(sample.column('overall')) };
-    for (const dimension of dimensions) {
-      const members = sample.dimension(dimension).filter((id) => id.startsWith('p_'));
-      means[dimension] = Array.from({ length: sample.n }, (_, r) => {
-        const answers = members.map((id) => sample.column(id)[r]!).filter((v) => !Number.isNaN(v));
-        return answers.length === 0 ? Number.NaN : answers.reduce((a, b) => a + b, 0) / answers.length;
-      });
-    }
+    const means = dimensionMeans(sample);
     const r = report(sample, {
       items,
       satisfactionIndex: { weights: stated },
@@ -361,7 +337,7 @@ describe('report', () => {
     ]);
     const components = pca(sample, { items, rotation: 'varimax', by: 'channel' });
     expect(r.sections[1]!.parts).toEqual([{ label: null, result: components }]);
-    const options = { outcome: 'overall', drivers: dimensions, weights: sample.weights! };
+    const options = { outcome: 'overall', drivers: DIMENSIONS, weights: sample.weights! };
     const importance = relativeImportance(means, options);
     expect(r.sections[2]!.parts.map((p) => p.result)).toEqual([
       regress(means, options),
@@ -374,7 +350,7 @@ describe('report', () => {
       methodComparison(sample, {
         items,
         dimensions: Object.fromEntries(
-          dimensions.map((d) => [d, sample.dimension(d).filter((id) => id.startsWith('p_'))]),
+          DIMENSIONS.map((d) => [d, sample.dimension(d).filter((id) => id.startsWith('p_'))]),
         ),
         weightings: {
           stated,

@@ -1,26 +1,25 @@
 import { formatInterval, formatNumber } from '../format.js';
 import {
   BAR_HEIGHT,
-  checkDomain,
+  type BarAxisOptions,
+  barAxis,
+  barMark,
   checkLabel,
   checkList,
   checkNumber,
-  clamp,
+  intervalMark,
   ROW_HEIGHT,
+  referenceMarks,
+  rowFrame,
+  rowLabel,
   rowLayout,
+  rowScale,
+  rowValue,
 } from './layout.js';
-import { linearScale, niceDomain, niceTicks } from './scale.js';
-import {
-  bottomAxis,
-  type ChartOptions,
-  num,
-  PALETTE,
-  svgDocument,
-  svgText,
-  TITLE_HEIGHT,
-  tooltip,
-  verticalReference,
-} from './svg.js';
+import { niceDomain } from './scale.js';
+import { bottomAxis, type ChartOptions, num, PALETTE, svgDocument, svgGroup } from './svg.js';
+
+export type { ReferenceLine } from './layout.js';
 
 /** One bar of a {@link barChart}. */
 export interface BarDatum {
@@ -35,24 +34,9 @@ export interface BarDatum {
   readonly color?: string;
 }
 
-/** A labelled reference value drawn as a dashed line across the plot. */
-export interface ReferenceLine {
-  readonly value: number;
-  readonly label?: string;
-}
-
 /** Options of {@link barChart}. */
-export interface BarChartOptions extends ChartOptions {
+export interface BarChartOptions extends ChartOptions, BarAxisOptions {
   readonly bars: readonly BarDatum[];
-  /** Value axis [min, max] (default: the data and the baseline, widened to round ticks). */
-  readonly domain?: readonly [number, number];
-  /** Where bars start (default 0, or the nearer end of the domain when 0 is outside it). */
-  readonly baseline?: number;
-  readonly reference?: ReferenceLine;
-  /** Label of the value axis. */
-  readonly axisLabel?: string;
-  /** Decimals of the values in the value column (default 2). */
-  readonly decimals?: number;
 }
 
 const FN = 'barChart';
@@ -94,18 +78,11 @@ function drawBars(fn: string, options: BarChartOptions, className: string): stri
   });
   const decimals = options.decimals ?? 2;
   const reference = options.reference;
-  if (reference !== undefined) checkNumber(FN, 'reference.value', reference.value);
-
-  const given = checkDomain(FN, 'domain', options.domain);
-  const extent = [
-    ...checked.flatMap((b) => [b.value, ...(b.interval ?? [])]),
-    ...(reference === undefined ? [] : [reference.value]),
-  ];
-  const baselineDefault = options.baseline ?? 0;
-  const domain =
-    given ?? niceDomain(Math.min(baselineDefault, ...extent), Math.max(baselineDefault, ...extent));
-  const baseline = clamp(options.baseline ?? 0, domain[0], domain[1]);
-  const ticks = niceTicks(domain[0], domain[1], 5);
+  const { domain, baseline, ticks } = barAxis(
+    FN,
+    options,
+    checked.flatMap((b) => [b.value, ...(b.interval ?? [])]),
+  );
 
   const valueTexts = checked.map((b) =>
     [
@@ -121,48 +98,27 @@ function drawBars(fn: string, options: BarChartOptions, className: string): stri
     checked.map((b) => b.label),
     valueTexts,
   );
-  const x = linearScale(domain, [layout.plotLeft, layout.plotRight]);
-  const top = TITLE_HEIGHT + (reference?.label ? 18 : 4);
-  const bottom = top + checked.length * ROW_HEIGHT;
-  const height = bottom + (options.axisLabel ? 46 : 28);
+  const x = rowScale(domain, layout);
+  const { top, bottom, height } = rowFrame(0, checked.length * ROW_HEIGHT, options);
 
   const body: string[] = [bottomAxis(x, ticks, top, bottom, options.axisLabel)];
   const marks: string[] = [];
   checked.forEach((b, i) => {
     const cy = top + i * ROW_HEIGHT + ROW_HEIGHT / 2;
-    const x0 = x(baseline);
-    const x1 = x(clamp(b.value, domain[0], domain[1]));
-    const full = `${b.label}: ${valueTexts[i]}`;
     marks.push(
-      svgText(layout.labelRight, cy + 4, b.label, { anchor: 'end', maxWidth: layout.labelWidth }),
-      `<rect class="mark" x="${num(Math.min(x0, x1))}" y="${num(cy - BAR_HEIGHT / 2)}" width="${num(Math.abs(x1 - x0))}" height="${BAR_HEIGHT}" fill="${b.color}" data-value="${b.value}">${tooltip(full)}</rect>`,
+      rowLabel(layout, cy + 4, b.label),
+      barMark(x, baseline, b.value, cy - BAR_HEIGHT / 2, BAR_HEIGHT, b.color, `${b.label}: ${valueTexts[i]}`),
     );
-    if (b.interval !== null) {
-      const lo = x(clamp(b.interval[0], domain[0], domain[1]));
-      const hi = x(clamp(b.interval[1], domain[0], domain[1]));
-      marks.push(
-        `<g class="interval" stroke="${PALETTE.black}"><line x1="${num(lo)}" y1="${num(cy)}" x2="${num(hi)}" y2="${num(cy)}"/><line x1="${num(lo)}" y1="${num(cy - 4)}" x2="${num(lo)}" y2="${num(cy + 4)}"/><line x1="${num(hi)}" y1="${num(cy - 4)}" x2="${num(hi)}" y2="${num(cy + 4)}"/></g>`,
-      );
-    }
-    marks.push(svgText(layout.valueLeft, cy + 4, valueTexts[i]!, { maxWidth: layout.valueWidth }));
+    if (b.interval !== null) marks.push(intervalMark(x, b.interval, cy));
+    marks.push(rowValue(layout, cy + 4, valueTexts[i]!));
   });
-  body.push(`<g class="marks">\n${marks.join('\n')}\n</g>`);
+  body.push(svgGroup('marks', marks));
   if (domain[0] < 0 && domain[1] > 0) {
     body.push(
       `<line class="zero" x1="${num(x(0))}" y1="${num(top)}" x2="${num(x(0))}" y2="${num(bottom)}" stroke="#666666"/>`,
     );
   }
-  if (reference !== undefined) {
-    body.push(
-      verticalReference(
-        x(clamp(reference.value, domain[0], domain[1])),
-        top,
-        bottom,
-        reference.label,
-        layout.plotRight - layout.plotLeft,
-      ),
-    );
-  }
+  body.push(...referenceMarks(reference, x, layout, top, bottom));
   const description =
     options.description ??
     `Horizontal bar chart of ${checked.length} ${checked.length === 1 ? 'value' : 'values'} on an axis from ${formatNumber(domain[0], ticks.decimals)} to ${formatNumber(domain[1], ticks.decimals)}: ${checked.map((b, i) => `${b.label} ${valueTexts[i]}`).join('; ')}.`;

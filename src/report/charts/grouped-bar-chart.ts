@@ -1,20 +1,20 @@
 import { formatInterval, formatNumber } from '../format.js';
-import type { ReferenceLine } from './bar-chart.js';
-import { checkDomain, checkLabel, checkList, checkNumber, clamp, rowLayout } from './layout.js';
-import { linearScale, niceDomain, niceTicks } from './scale.js';
 import {
-  bottomAxis,
-  CATEGORICAL_COLORS,
-  type ChartOptions,
-  legend,
-  num,
-  PALETTE,
-  svgDocument,
-  svgText,
-  TITLE_HEIGHT,
-  tooltip,
-  verticalReference,
-} from './svg.js';
+  type BarAxisOptions,
+  barAxis,
+  barMark,
+  checkLabel,
+  checkList,
+  checkNumber,
+  intervalMark,
+  referenceMarks,
+  rowFrame,
+  rowLabel,
+  rowLayout,
+  rowScale,
+  rowValue,
+} from './layout.js';
+import { bottomAxis, CATEGORICAL_COLORS, type ChartOptions, legend, svgDocument, svgGroup } from './svg.js';
 
 /** One series of a {@link groupedBarChart}: a value per group (`null` = none). */
 export interface BarSeries {
@@ -26,16 +26,11 @@ export interface BarSeries {
 }
 
 /** Options of {@link groupedBarChart}. */
-export interface GroupedBarChartOptions extends ChartOptions {
+export interface GroupedBarChartOptions extends ChartOptions, BarAxisOptions {
   /** The groups (rows), e.g. dimensions. */
   readonly groups: readonly string[];
   /** The series (one bar per group each), e.g. segments. */
   readonly series: readonly BarSeries[];
-  readonly domain?: readonly [number, number];
-  readonly baseline?: number;
-  readonly reference?: ReferenceLine;
-  readonly axisLabel?: string;
-  readonly decimals?: number;
 }
 
 const FN = 'groupedBarChart';
@@ -80,18 +75,14 @@ export function groupedBarChart(options: GroupedBarChartOptions): string {
     return { label, values, intervals, color: s.color ?? CATEGORICAL_COLORS[k % CATEGORICAL_COLORS.length]! };
   });
   const decimals = options.decimals ?? 2;
-  const reference = options.reference;
-  if (reference !== undefined) checkNumber(FN, 'reference.value', reference.value);
-  const all = series.flatMap((s) => [
-    ...s.values.filter((v): v is number => v !== null),
-    ...s.intervals.flatMap((iv) => (iv === null ? [] : [...iv])),
-  ]);
-  if (reference !== undefined) all.push(reference.value);
-  const base = options.baseline ?? 0;
-  const domain =
-    checkDomain(FN, 'domain', options.domain) ?? niceDomain(Math.min(base, ...all), Math.max(base, ...all));
-  const baseline = clamp(base, domain[0], domain[1]);
-  const ticks = niceTicks(domain[0], domain[1], 5);
+  const { domain, baseline, ticks } = barAxis(
+    FN,
+    options,
+    series.flatMap((s) => [
+      ...s.values.filter((v): v is number => v !== null),
+      ...s.intervals.flatMap((iv) => (iv === null ? [] : [...iv])),
+    ]),
+  );
 
   const text = (s: (typeof series)[number], g: number) => {
     const value = s.values[g]!;
@@ -102,61 +93,36 @@ export function groupedBarChart(options: GroupedBarChartOptions): string {
   const layout = rowLayout(options.width, groups, valueTexts);
   const legendBlock = legend(
     series.map((s) => ({ label: s.label, color: s.color })),
-    8,
-    TITLE_HEIGHT,
-    layout.width - 16,
+    layout.width,
   );
-  const top = TITLE_HEIGHT + legendBlock.height + (reference?.label ? 18 : 4);
   const groupHeight = series.length * (SERIES_BAR + SERIES_GAP) - SERIES_GAP + GROUP_GAP;
-  const bottom = top + groups.length * groupHeight;
-  const height = bottom + (options.axisLabel ? 46 : 28);
-  const x = linearScale(domain, [layout.plotLeft, layout.plotRight]);
+  const { top, bottom, height } = rowFrame(legendBlock.height, groups.length * groupHeight, options);
+  const x = rowScale(domain, layout);
 
   const marks: string[] = [];
   groups.forEach((group, g) => {
     const y0 = top + g * groupHeight + GROUP_GAP / 2;
     const middle = y0 + (groupHeight - GROUP_GAP) / 2;
-    marks.push(svgText(layout.labelRight, middle + 4, group, { anchor: 'end', maxWidth: layout.labelWidth }));
+    marks.push(rowLabel(layout, middle + 4, group));
     series.forEach((s, k) => {
       const y = y0 + k * (SERIES_BAR + SERIES_GAP);
       const value = s.values[g]!;
       if (value !== null) {
-        const x0 = x(baseline);
-        const x1 = x(clamp(value, domain[0], domain[1]));
         marks.push(
-          `<rect class="mark" x="${num(Math.min(x0, x1))}" y="${num(y)}" width="${num(Math.abs(x1 - x0))}" height="${SERIES_BAR}" fill="${s.color}" data-value="${value}">${tooltip(`${group}, ${s.label}: ${text(s, g)}`)}</rect>`,
+          barMark(x, baseline, value, y, SERIES_BAR, s.color, `${group}, ${s.label}: ${text(s, g)}`),
         );
       }
       const iv = s.intervals[g] ?? null;
-      if (iv !== null) {
-        const lo = x(clamp(iv[0], domain[0], domain[1]));
-        const hi = x(clamp(iv[1], domain[0], domain[1]));
-        const cy = y + SERIES_BAR / 2;
-        marks.push(
-          `<g class="interval" stroke="${PALETTE.black}"><line x1="${num(lo)}" y1="${num(cy)}" x2="${num(hi)}" y2="${num(cy)}"/><line x1="${num(lo)}" y1="${num(cy - 4)}" x2="${num(lo)}" y2="${num(cy + 4)}"/><line x1="${num(hi)}" y1="${num(cy - 4)}" x2="${num(hi)}" y2="${num(cy + 4)}"/></g>`,
-        );
-      }
-      marks.push(
-        svgText(layout.valueLeft, y + SERIES_BAR - 2, text(s, g), { maxWidth: layout.valueWidth, size: 11 }),
-      );
+      if (iv !== null) marks.push(intervalMark(x, iv, y + SERIES_BAR / 2));
+      marks.push(rowValue(layout, y + SERIES_BAR - 2, text(s, g), 11));
     });
   });
   const body = [
     legendBlock.svg,
     bottomAxis(x, ticks, top, bottom, options.axisLabel),
-    `<g class="marks">\n${marks.join('\n')}\n</g>`,
+    svgGroup('marks', marks),
+    ...referenceMarks(options.reference, x, layout, top, bottom),
   ];
-  if (reference !== undefined) {
-    body.push(
-      verticalReference(
-        x(clamp(reference.value, domain[0], domain[1])),
-        top,
-        bottom,
-        reference.label,
-        layout.plotRight - layout.plotLeft,
-      ),
-    );
-  }
   const description =
     options.description ??
     `Grouped bar chart of ${series.length} series (${series.map((s) => s.label).join(', ')}) over ${groups.length} groups: ${groups

@@ -1,5 +1,5 @@
 import { formatNumber } from '../format.js';
-import { checkDomain, checkLabel, checkList, checkNumber, clamp } from './layout.js';
+import { checkDomain, checkLabel, checkList, checkNumber, checkReference, clamp } from './layout.js';
 import { linearScale, niceDomain, niceTicks } from './scale.js';
 import {
   bottomAxis,
@@ -11,6 +11,7 @@ import {
   num,
   PALETTE,
   svgDocument,
+  svgGroup,
   svgText,
   TITLE_HEIGHT,
   tooltip,
@@ -63,8 +64,7 @@ export function lineChart(options: LineChartOptions): string {
     })),
     color: s.color ?? (k === 0 ? PALETTE.blue : CATEGORICAL_COLORS[k % CATEGORICAL_COLORS.length]!),
   }));
-  const reference = options.reference;
-  if (reference !== undefined) checkNumber(FN, 'reference.value', reference.value);
+  const reference = checkReference(FN, options.reference);
   const decimals = options.decimals ?? 2;
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = [...series.flatMap((s) => s.points.map((p) => p.y)), ...(reference ? [reference.value] : [])];
@@ -80,9 +80,7 @@ export function lineChart(options: LineChartOptions): string {
     series.length > 1
       ? legend(
           series.map((s) => ({ label: s.label, color: s.color })),
-          8,
-          TITLE_HEIGHT,
-          width - 16,
+          width,
         )
       : { svg: '', height: 0 };
   const left = 64;
@@ -131,7 +129,7 @@ export function lineChart(options: LineChartOptions): string {
       );
     });
   }
-  body.push(`<g class="marks">\n${marks.join('\n')}\n</g>`);
+  body.push(svgGroup('marks', marks));
   const description =
     options.description ??
     `Line chart of ${series.length} ${series.length === 1 ? 'series' : 'series'}${options.xLabel ? ` by ${options.xLabel}` : ''}: ${series

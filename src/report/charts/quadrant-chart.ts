@@ -11,6 +11,7 @@ import {
   num,
   PALETTE,
   svgDocument,
+  svgGroup,
   svgText,
   TITLE_HEIGHT,
   textWidth,
@@ -174,7 +175,7 @@ export function quadrantChart(options: QuadrantChartOptions): string {
       }
     }
   }
-  body.push(`<g class="marks">\n${marks.join('\n')}\n</g>`, `<g class="labels">\n${labels.join('\n')}\n</g>`);
+  body.push(svgGroup('marks', marks), svgGroup('labels', labels));
   const description =
     options.description ??
     `Scatter of ${points.length} points, ${options.xLabel} against ${options.yLabel}, split at ${formatNumber(xSplit, decimals)} and ${formatNumber(ySplit, decimals)}${

@@ -7,9 +7,14 @@ import {
   checkNumber,
   clamp,
   ROW_HEIGHT,
+  rowFrame,
+  rowLabel,
   rowLayout,
+  rowScale,
+  rowValue,
+  type ValueAxisOptions,
 } from './layout.js';
-import { linearScale, niceDomain, niceTicks } from './scale.js';
+import { niceDomain, niceTicks } from './scale.js';
 import {
   bottomAxis,
   type ChartOptions,
@@ -17,8 +22,7 @@ import {
   num,
   PALETTE,
   svgDocument,
-  svgText,
-  TITLE_HEIGHT,
+  svgGroup,
   tooltip,
 } from './svg.js';
 
@@ -31,14 +35,11 @@ export interface RangeRow {
 }
 
 /** Options of {@link rangeChart}. */
-export interface RangeChartOptions extends ChartOptions {
+export interface RangeChartOptions extends ChartOptions, ValueAxisOptions {
   readonly rows: readonly RangeRow[];
-  readonly domain?: readonly [number, number];
-  readonly axisLabel?: string;
   /** Legend names of the band and the marker (default "range" and "value"). */
   readonly bandLabel?: string;
   readonly valueLabel?: string;
-  readonly decimals?: number;
 }
 
 const FN = 'rangeChart';
@@ -87,14 +88,10 @@ export function rangeChart(options: RangeChartOptions): string {
       { label: bandLabel, color: '#BFE3F7' },
       { label: valueLabel, color: PALETTE.blue },
     ],
-    8,
-    TITLE_HEIGHT,
-    layout.width - 16,
+    layout.width,
   );
-  const top = TITLE_HEIGHT + legendBlock.height + 4;
-  const bottom = top + rows.length * ROW_HEIGHT;
-  const height = bottom + (options.axisLabel ? 46 : 28);
-  const x = linearScale(domain, [layout.plotLeft, layout.plotRight]);
+  const { top, bottom, height } = rowFrame(legendBlock.height, rows.length * ROW_HEIGHT, options);
+  const x = rowScale(domain, layout);
   const marks: string[] = [];
   rows.forEach((r, i) => {
     const cy = top + i * ROW_HEIGHT + ROW_HEIGHT / 2;
@@ -106,7 +103,7 @@ export function rangeChart(options: RangeChartOptions): string {
       `${r.label}: ${valueLabel} ${formatNumber(r.value, decimals)}, ${bandLabel} ${formatNumber(r.low, decimals)}–${formatNumber(r.high, decimals)} (${where})`,
     );
     marks.push(
-      svgText(layout.labelRight, cy + 4, r.label, { anchor: 'end', maxWidth: layout.labelWidth }),
+      rowLabel(layout, cy + 4, r.label),
       `<rect class="band" x="${num(lo)}" y="${num(cy - BAR_HEIGHT / 2)}" width="${num(hi - lo)}" height="${BAR_HEIGHT}" fill="#BFE3F7" stroke="${PALETTE.skyBlue}"/>`,
     );
     if (where === 'inside') {
@@ -122,12 +119,12 @@ export function rangeChart(options: RangeChartOptions): string {
         `<rect class="mark" x="${num(vx - 5)}" y="${num(cy - 5)}" width="10" height="10" fill="${PALETTE.bluishGreen}" data-value="${r.value}">${tip}</rect>`,
       );
     }
-    marks.push(svgText(layout.valueLeft, cy + 4, texts[i]!, { maxWidth: layout.valueWidth }));
+    marks.push(rowValue(layout, cy + 4, texts[i]!));
   });
   const body = [
     legendBlock.svg,
     bottomAxis(x, ticks, top, bottom, options.axisLabel),
-    `<g class="marks">\n${marks.join('\n')}\n</g>`,
+    svgGroup('marks', marks),
   ];
   const description =
     options.description ??

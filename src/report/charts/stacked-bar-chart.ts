@@ -1,6 +1,17 @@
 import { formatPercent } from '../format.js';
-import { BAR_HEIGHT, checkLabel, checkList, checkNumber, ROW_HEIGHT, rowLayout } from './layout.js';
-import { linearScale, niceTicks } from './scale.js';
+import {
+  BAR_HEIGHT,
+  checkLabel,
+  checkList,
+  checkNumber,
+  ROW_HEIGHT,
+  rowFrame,
+  rowLabel,
+  rowLayout,
+  rowScale,
+  rowValue,
+} from './layout.js';
+import { niceTicks } from './scale.js';
 import {
   bottomAxis,
   type ChartOptions,
@@ -8,8 +19,8 @@ import {
   num,
   ordinalColors,
   svgDocument,
+  svgGroup,
   svgText,
-  TITLE_HEIGHT,
   textColorOn,
   textWidth,
   tooltip,
@@ -85,20 +96,16 @@ export function stackedBarChart(options: StackedBarChartOptions): string {
   );
   const legendBlock = legend(
     categories.map((label, c) => ({ label, color: colors[c]! })),
-    8,
-    TITLE_HEIGHT,
-    layout.width - 16,
+    layout.width,
   );
-  const top = TITLE_HEIGHT + legendBlock.height + 4;
-  const bottom = top + rows.length * ROW_HEIGHT;
-  const height = bottom + (options.axisLabel ? 46 : 28);
-  const x = linearScale([0, 1], [layout.plotLeft, layout.plotRight]);
+  const { top, bottom, height } = rowFrame(legendBlock.height, rows.length * ROW_HEIGHT, options);
+  const x = rowScale([0, 1], layout);
   const ticks = niceTicks(0, 1, 5);
 
   const marks: string[] = [];
   rows.forEach((row, r) => {
     const cy = top + r * ROW_HEIGHT + ROW_HEIGHT / 2;
-    marks.push(svgText(layout.labelRight, cy + 4, row.label, { anchor: 'end', maxWidth: layout.labelWidth }));
+    marks.push(rowLabel(layout, cy + 4, row.label));
     let cumulative = 0;
     row.shares.forEach((share, c) => {
       const x0 = x(cumulative);
@@ -120,13 +127,13 @@ export function stackedBarChart(options: StackedBarChartOptions): string {
       }
     });
     if (row.annotation !== '') {
-      marks.push(svgText(layout.valueLeft, cy + 4, row.annotation, { maxWidth: layout.valueWidth }));
+      marks.push(rowValue(layout, cy + 4, row.annotation));
     }
   });
   const body = [
     legendBlock.svg,
     bottomAxis(x, ticks, top, bottom, options.axisLabel, (v) => formatPercent(v, 0)),
-    `<g class="marks">\n${marks.join('\n')}\n</g>`,
+    svgGroup('marks', marks),
   ];
   const description =
     options.description ??

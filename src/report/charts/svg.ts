@@ -178,25 +178,31 @@ export function svgDocument(
 /** Top of the plot area under the title (and under a legend of `legendHeight`). */
 export const TITLE_HEIGHT = 32;
 
+/** A `<g>` of the given class holding the parts, one per line. */
+export function svgGroup(className: string, parts: readonly string[]): string {
+  return `<g class="${className}">\n${parts.join('\n')}\n</g>`;
+}
+
 /**
- * A row of colour swatches with labels, wrapped onto further lines when wider than `width`.
- * Returns the markup and its height.
+ * A row of colour swatches with labels under the title of a chart `width` px wide, wrapped onto
+ * further lines when wider than the chart. Returns the markup and its height.
  */
 export function legend(
   entries: readonly { readonly label: string; readonly color: string }[],
-  x: number,
-  y: number,
   width: number,
 ): { svg: string; height: number } {
   const parts: string[] = [];
   const line = 18;
-  const maxLabel = Math.max(60, width / 2 - 24);
+  const x = 8;
+  const y = TITLE_HEIGHT;
+  const room = width - 16;
+  const maxLabel = Math.max(60, room / 2 - 24);
   let cx = x;
   let cy = y;
   for (const entry of entries) {
     const label = fitText(entry.label, maxLabel);
     const w = 16 + textWidth(label) + 14;
-    if (cx > x && cx + w > x + width) {
+    if (cx > x && cx + w > x + room) {
       cx = x;
       cy += line;
     }
@@ -207,7 +213,7 @@ export function legend(
     cx += w;
   }
   return {
-    svg: `<g class="legend">\n${parts.join('\n')}\n</g>`,
+    svg: svgGroup('legend', parts),
     height: entries.length === 0 ? 0 : cy - y + line + 4,
   };
 }
@@ -237,7 +243,7 @@ export function bottomAxis(
     `<line class="axis" x1="${num(r0)}" y1="${num(bottom)}" x2="${num(r1)}" y2="${num(bottom)}" stroke="${AXIS_COLOR}"/>`,
   );
   if (label) parts.push(svgText((r0 + r1) / 2, bottom + 34, label, { anchor: 'middle', maxWidth: r1 - r0 }));
-  return `<g class="x-axis">\n${parts.join('\n')}\n</g>`;
+  return svgGroup('x-axis', parts);
 }
 
 /** A vertical value axis at the left of a plot, with horizontal grid lines and a rotated label. */
@@ -265,7 +271,7 @@ export function leftAxis(
       svgText(14, (r0 + r1) / 2, label, { anchor: 'middle', rotate: -90, maxWidth: Math.abs(r0 - r1) }),
     );
   }
-  return `<g class="y-axis">\n${parts.join('\n')}\n</g>`;
+  return svgGroup('y-axis', parts);
 }
 
 /** A dashed reference line across the plot with its label at the top end. */
@@ -283,4 +289,9 @@ export function verticalReference(
 /** A tooltip (`<title>`) for a mark. */
 export function tooltip(text: string): string {
   return `<title>${escapeHtml(text)}</title>`;
+}
+
+/** An interval whisker from x `lo` to `hi` at height `cy`, with end caps. */
+export function intervalWhisker(lo: number, hi: number, cy: number): string {
+  return `<g class="interval" stroke="${PALETTE.black}"><line x1="${num(lo)}" y1="${num(cy)}" x2="${num(hi)}" y2="${num(cy)}"/><line x1="${num(lo)}" y1="${num(cy - 4)}" x2="${num(lo)}" y2="${num(cy + 4)}"/><line x1="${num(hi)}" y1="${num(cy - 4)}" x2="${num(hi)}" y2="${num(cy + 4)}"/></g>`;
 }

@@ -2,6 +2,7 @@ import type { AhpResult } from '../../index.js';
 import { barChart } from '../charts/bar-chart.js';
 import { formatNumber } from '../format.js';
 import type { Block, Section } from '../section.js';
+import { chartBlock, column, summaryBlock, tableBlock, warningsBlock } from './blocks.js';
 
 const METHOD: Readonly<Record<AhpResult['priorityMethod'], string>> = {
   eigenvector: 'principal eigenvector',
@@ -22,72 +23,54 @@ function ranks(weights: readonly number[]): number[] {
 export function renderAhp(result: AhpResult): Section {
   const rank = ranks(result.weights);
   const blocks: Block[] = [
-    {
-      kind: 'summary',
-      entries: [
-        {
-          label: 'Consistency ratio',
-          value: `${formatNumber(result.consistencyRatio, 3)} (${result.consistent ? 'consistent' : 'not consistent'}: threshold ${result.consistencyThreshold})`,
-        },
-        { label: 'λmax', value: formatNumber(result.lambdaMax, 4) },
-        { label: 'Consistency index', value: formatNumber(result.consistencyIndex, 4) },
-        {
-          label: 'Random index',
-          value: `${formatNumber(result.randomIndex, 2)} (${result.randomIndexTable.source})`,
-        },
-        { label: 'Priorities', value: METHOD[result.priorityMethod] },
-        ...(result.completed
-          ? [{ label: 'Missing judgments', value: `${result.missing} completed (Harker)` }]
-          : []),
-      ],
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Priority weights',
-        columns: [
-          { header: 'criterion' },
-          { header: 'weight', kind: 'number', decimals: 4 },
-          { header: 'rank', kind: 'integer' },
-        ],
-        rows: result.labels.map((label, i) => [label, result.weights[i]!, rank[i]!]),
+    summaryBlock([
+      {
+        label: 'Consistency ratio',
+        value: `${formatNumber(result.consistencyRatio, 3)} (${result.consistent ? 'consistent' : 'not consistent'}: threshold ${result.consistencyThreshold})`,
       },
-    },
-    {
-      kind: 'chart',
-      svg: barChart({
+      { label: 'λmax', value: formatNumber(result.lambdaMax, 4) },
+      { label: 'Consistency index', value: formatNumber(result.consistencyIndex, 4) },
+      {
+        label: 'Random index',
+        value: `${formatNumber(result.randomIndex, 2)} (${result.randomIndexTable.source})`,
+      },
+      { label: 'Priorities', value: METHOD[result.priorityMethod] },
+      ...(result.completed
+        ? [{ label: 'Missing judgments', value: `${result.missing} completed (Harker)` }]
+        : []),
+    ]),
+    tableBlock({
+      caption: 'Priority weights',
+      columns: [column.text('criterion'), column.number('weight', 4), column.integer('rank')],
+      rows: result.labels.map((label, i) => [label, result.weights[i]!, rank[i]!]),
+    }),
+    chartBlock(
+      barChart({
         title: 'AHP priority weights',
         bars: result.labels.map((label, i) => ({ label, value: result.weights[i]! })),
         axisLabel: 'weight (the weights sum to 1)',
         decimals: 3,
       }),
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: result.completed ? 'Judgment matrix (completed)' : 'Judgment matrix',
-        columns: [
-          { header: '' },
-          ...result.labels.map((label) => ({ header: label, kind: 'number' as const, decimals: 3 })),
-        ],
-        rows: result.matrix.map((row, i) => [result.labels[i]!, ...row]),
-        notes: [
-          'Entry (row, column): how much more important the row is than the column, on Saaty’s 1–9 scale.',
-        ],
-      },
-    },
+    ),
+    tableBlock({
+      caption: result.completed ? 'Judgment matrix (completed)' : 'Judgment matrix',
+      columns: [column.text(''), ...column.numbers(result.labels, 3)],
+      rows: result.matrix.map((row, i) => [result.labels[i]!, ...row]),
+      notes: [
+        'Entry (row, column): how much more important the row is than the column, on Saaty’s 1–9 scale.',
+      ],
+    }),
   ];
   if (result.diagnosis.length > 0) {
-    blocks.push({
-      kind: 'table',
-      table: {
+    blocks.push(
+      tableBlock({
         caption: 'Judgments contributing most to the inconsistency',
         columns: [
-          { header: 'judgment' },
-          { header: 'given', kind: 'number', decimals: 3 },
-          { header: 'consistent with the weights', kind: 'number', decimals: 3 },
-          { header: 'nearest scale value', kind: 'number', decimals: 3 },
-          { header: 'share of inconsistency', kind: 'percent', decimals: 1 },
+          column.text('judgment'),
+          column.number('given', 3),
+          column.number('consistent with the weights', 3),
+          column.number('nearest scale value', 3),
+          column.percent('share of inconsistency', 1),
         ],
         rows: result.diagnosis
           .slice(0, 5)
@@ -98,9 +81,9 @@ export function renderAhp(result: AhpResult): Section {
             d.nearestScaleValue,
             d.contribution,
           ]),
-      },
-    });
+      }),
+    );
   }
-  blocks.push({ kind: 'warnings', warnings: result.warnings });
+  blocks.push(warningsBlock(result.warnings));
   return { id: 'ahp', title: 'AHP weights', blocks };
 }

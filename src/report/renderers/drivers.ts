@@ -9,6 +9,7 @@ import { quadrantChart } from '../charts/quadrant-chart.js';
 import { formatInterval, formatNumber, formatPercent, NOT_AVAILABLE } from '../format.js';
 import type { Block, Section } from '../section.js';
 import type { TableCell } from '../table.js';
+import { chartBlock, column, summaryBlock, tableBlock, warningsBlock, whisker } from './blocks.js';
 
 /**
  * A p-value as `summary.lm` prints it (`format.pval` with 3 significant digits): "< 2e-16" below
@@ -26,6 +27,11 @@ function stars(p: number): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '.';
 }
 
+/** The respondents of a listwise analysis: used, dropped, and whether respondent weights were used. */
+function listwise(n: number, dropped: number, weighted: boolean): string {
+  return `${n} used, ${dropped} dropped for a missing answer (listwise)${weighted ? '; respondent weights used' : ''}`;
+}
+
 /**
  * `regress` (method `ols` or `wls`): the coefficient table as `summary.lm` prints it (estimate,
  * standard error, t, p with significance codes, the confidence interval, beta and VIF), the model
@@ -33,70 +39,62 @@ function stars(p: number): string {
  * and the warnings.
  */
 export function renderRegress(result: RegressResult): Section {
-  const level = `${formatNumber(100 * result.confidenceLevel, 0)}%`;
+  const level = formatPercent(result.confidenceLevel, 0);
   const p = result.drivers.length;
   const blocks: Block[] = [
-    {
-      kind: 'summary',
-      entries: [
-        { label: 'Model', value: `${result.outcome} ~ ${result.drivers.join(' + ')}` },
-        {
-          label: 'Fit',
-          value:
-            result.method === 'wls'
-              ? 'weighted least squares (respondent weights)'
-              : 'ordinary least squares',
-        },
-        {
-          label: 'R²',
-          value: `${formatNumber(result.rSquared, 4)} (adjusted ${formatNumber(result.adjustedRSquared, 4)})`,
-        },
-        {
-          label: 'F-statistic',
-          value: `${formatNumber(result.fStatistic, 2)} on ${p} and ${result.df} DF, p-value ${formatPValue(result.fPValue)}`,
-        },
-        {
-          label: 'Residual standard error',
-          value: `${formatNumber(result.residualStandardError, 4)} on ${result.df} degrees of freedom`,
-        },
-        {
-          label: 'Respondents',
-          value: `${result.n} used, ${result.dropped} dropped for a missing answer (listwise)`,
-        },
-      ],
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Coefficients',
-        columns: [
-          { header: 'term' },
-          { header: 'estimate', kind: 'number', decimals: 4 },
-          { header: 'std. error', kind: 'number', decimals: 4 },
-          { header: 't value', kind: 'number', decimals: 2 },
-          { header: 'Pr(>|t|)' },
-          { header: 'signif.' },
-          { header: `${level} interval` },
-          { header: 'beta', kind: 'number', decimals: 3 },
-          { header: 'VIF', kind: 'number', decimals: 2 },
-        ],
-        rows: result.coefficients.map((c) => [
-          c.term,
-          c.estimate,
-          c.standardError,
-          c.tValue,
-          formatPValue(c.pValue),
-          stars(c.pValue),
-          formatInterval(c.confidenceInterval, 4),
-          c.standardized,
-          c.vif,
-        ]),
-        notes: [
-          `p from Student's t on ${result.df} degrees of freedom (two-sided). Signif. codes: *** < 0.001, ** < 0.01, * < 0.05, . < 0.1. beta = estimate × sd(driver) / sd(outcome); VIF = 1 / (1 − R²) of the driver on the other drivers (above 10: strong collinearity).`,
-        ],
+    summaryBlock([
+      { label: 'Model', value: `${result.outcome} ~ ${result.drivers.join(' + ')}` },
+      {
+        label: 'Fit',
+        value:
+          result.method === 'wls' ? 'weighted least squares (respondent weights)' : 'ordinary least squares',
       },
-    },
-    { kind: 'warnings', warnings: result.warnings },
+      {
+        label: 'R²',
+        value: `${formatNumber(result.rSquared, 4)} (adjusted ${formatNumber(result.adjustedRSquared, 4)})`,
+      },
+      {
+        label: 'F-statistic',
+        value: `${formatNumber(result.fStatistic, 2)} on ${p} and ${result.df} DF, p-value ${formatPValue(result.fPValue)}`,
+      },
+      {
+        label: 'Residual standard error',
+        value: `${formatNumber(result.residualStandardError, 4)} on ${result.df} degrees of freedom`,
+      },
+      {
+        label: 'Respondents',
+        value: listwise(result.n, result.dropped, false),
+      },
+    ]),
+    tableBlock({
+      caption: 'Coefficients',
+      columns: [
+        column.text('term'),
+        column.number('estimate', 4),
+        column.number('std. error', 4),
+        column.number('t value', 2),
+        column.text('Pr(>|t|)'),
+        column.text('signif.'),
+        column.text(`${level} interval`),
+        column.number('beta', 3),
+        column.number('VIF', 2),
+      ],
+      rows: result.coefficients.map((c) => [
+        c.term,
+        c.estimate,
+        c.standardError,
+        c.tValue,
+        formatPValue(c.pValue),
+        stars(c.pValue),
+        formatInterval(c.confidenceInterval, 4),
+        c.standardized,
+        c.vif,
+      ]),
+      notes: [
+        `p from Student's t on ${result.df} degrees of freedom (two-sided). Signif. codes: *** < 0.001, ** < 0.01, * < 0.05, . < 0.1. beta = estimate × sd(driver) / sd(outcome); VIF = 1 / (1 − R²) of the driver on the other drivers (above 10: strong collinearity).`,
+      ],
+    }),
+    warningsBlock(result.warnings),
   ];
   return { id: 'regression', title: 'Regression', blocks };
 }
@@ -115,87 +113,80 @@ const IMPORTANCE_METHOD: Readonly<Record<RelativeImportanceResult['method'], str
  */
 export function renderRelativeImportance(result: RelativeImportanceResult): Section {
   const bootstrap = result.bootstrap;
-  const level = bootstrap === null ? null : `${formatNumber(100 * bootstrap.confidenceLevel, 0)}%`;
+  const level = bootstrap === null ? null : formatPercent(bootstrap.confidenceLevel, 0);
   const byRank = [...result.drivers].sort((a, b) => a.rank - b.rank);
   const shareOf = result.method === 'first' ? 'Σ r²' : 'R²';
   const blocks: Block[] = [
-    {
-      kind: 'summary',
-      entries: [
-        { label: 'Outcome', value: result.outcome },
-        { label: 'R² of all drivers', value: formatNumber(result.rSquared, 4) },
-        { label: 'Method', value: IMPORTANCE_METHOD[result.method] },
-        { label: 'Most important', value: byRank.length === 0 ? NOT_AVAILABLE : byRank[0]!.driver },
+    summaryBlock([
+      { label: 'Outcome', value: result.outcome },
+      { label: 'R² of all drivers', value: formatNumber(result.rSquared, 4) },
+      { label: 'Method', value: IMPORTANCE_METHOD[result.method] },
+      { label: 'Most important', value: byRank.length === 0 ? NOT_AVAILABLE : byRank[0]!.driver },
+      ...(bootstrap === null
+        ? []
+        : [
+            {
+              label: 'Bootstrap',
+              value: `${bootstrap.resamples} resamples (seed ${bootstrap.seed}), ${level} percentile intervals${result.discardedResamples ? `; ${result.discardedResamples} resamples discarded` : ''}`,
+            },
+          ]),
+      {
+        label: 'Respondents',
+        value: listwise(result.n, result.dropped, result.weighted),
+      },
+    ]),
+    tableBlock({
+      caption: 'Relative importance',
+      columns: [
+        column.integer('rank'),
+        column.text('driver'),
+        column.number('importance', 4),
+        column.percent('share', 1),
         ...(bootstrap === null
           ? []
           : [
-              {
-                label: 'Bootstrap',
-                value: `${bootstrap.resamples} resamples (seed ${bootstrap.seed}), ${level} percentile intervals${result.discardedResamples ? `; ${result.discardedResamples} resamples discarded` : ''}`,
-              },
+              column.text(`${level} interval of importance`),
+              column.text(`${level} interval of share`),
+              column.number('standard error', 4),
             ]),
-        {
-          label: 'Respondents',
-          value: `${result.n} used, ${result.dropped} dropped for a missing answer (listwise)${result.weighted ? '; respondent weights used' : ''}`,
-        },
+        column.number('correlation', 3),
+        column.number('beta', 3),
       ],
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Relative importance',
-        columns: [
-          { header: 'rank', kind: 'integer' },
-          { header: 'driver' },
-          { header: 'importance', kind: 'number', decimals: 4 },
-          { header: 'share', kind: 'percent', decimals: 1 },
-          ...(bootstrap === null
-            ? []
-            : [
-                { header: `${level} interval of importance` },
-                { header: `${level} interval of share` },
-                { header: 'standard error', kind: 'number' as const, decimals: 4 },
-              ]),
-          { header: 'correlation', kind: 'number', decimals: 3 },
-          { header: 'beta', kind: 'number', decimals: 3 },
-        ],
-        rows: byRank.map((d) => [
-          d.rank,
-          d.driver,
-          d.importance,
-          d.share,
-          ...(bootstrap === null
-            ? []
-            : [
-                formatInterval(d.importanceInterval, 4),
-                d.shareInterval === null
-                  ? NOT_AVAILABLE
-                  : `${formatPercent(d.shareInterval[0], 1)}–${formatPercent(d.shareInterval[1], 1)}`,
-                d.standardError,
-              ]),
-          d.correlation,
-          d.standardizedCoefficient,
-        ]),
-        notes: [
-          result.method === 'first'
-            ? 'importance = r², the squared correlation with the outcome (the r² do not sum to R² when the drivers are correlated); share = importance / Σ importance.'
-            : 'importance = the driver’s part of R² (the importances sum to R²); share = importance / R². beta = standardized coefficient in the regression on all drivers.',
-        ],
-      },
-    },
-    {
-      kind: 'chart',
-      svg: barChart({
+      rows: byRank.map((d) => [
+        d.rank,
+        d.driver,
+        d.importance,
+        d.share,
+        ...(bootstrap === null
+          ? []
+          : [
+              formatInterval(d.importanceInterval, 4),
+              d.shareInterval === null
+                ? NOT_AVAILABLE
+                : `${formatPercent(d.shareInterval[0], 1)}–${formatPercent(d.shareInterval[1], 1)}`,
+              d.standardError,
+            ]),
+        d.correlation,
+        d.standardizedCoefficient,
+      ]),
+      notes: [
+        result.method === 'first'
+          ? 'importance = r², the squared correlation with the outcome (the r² do not sum to R² when the drivers are correlated); share = importance / Σ importance.'
+          : 'importance = the driver’s part of R² (the importances sum to R²); share = importance / R². beta = standardized coefficient in the regression on all drivers.',
+      ],
+    }),
+    chartBlock(
+      barChart({
         title: `Relative importance (share of ${shareOf})`,
         bars: byRank.map((d) => ({
           label: d.driver,
           value: d.share,
-          ...(d.shareInterval === null ? {} : { low: d.shareInterval[0], high: d.shareInterval[1] }),
+          ...whisker(d.shareInterval),
         })),
         axisLabel: `share of ${shareOf}`,
         decimals: 3,
       }),
-    },
+    ),
   ];
   if (result.comparisons !== null && result.comparisons.length > 0) {
     const rows: TableCell[][] = result.comparisons.map((c) => [
@@ -207,26 +198,25 @@ export function renderRelativeImportance(result: RelativeImportanceResult): Sect
       c.distinguishable ? 'yes' : 'no',
     ]);
     const unresolved = result.comparisons.filter((c) => !c.distinguishable).length;
-    blocks.push({
-      kind: 'table',
-      table: {
+    blocks.push(
+      tableBlock({
         caption: 'Pairwise comparisons of importance',
         columns: [
-          { header: 'driver' },
-          { header: 'ahead of' },
-          { header: 'difference', kind: 'number', decimals: 4 },
-          { header: `${level} interval` },
-          { header: 'ahead in resamples', kind: 'percent', decimals: 1 },
-          { header: 'distinguishable' },
+          column.text('driver'),
+          column.text('ahead of'),
+          column.number('difference', 4),
+          column.text(`${level} interval`),
+          column.percent('ahead in resamples', 1),
+          column.text('distinguishable'),
         ],
         rows,
         notes: [
           `difference = importance of the driver − importance of the other; distinguishable when its ${level} bootstrap interval excludes 0. ${unresolved} of ${result.comparisons.length} pairs are not distinguishable.`,
         ],
-      },
-    });
+      }),
+    );
   }
-  blocks.push({ kind: 'warnings', warnings: result.warnings });
+  blocks.push(warningsBlock(result.warnings));
   return { id: 'relative-importance', title: 'Relative importance', blocks };
 }
 
@@ -263,29 +253,25 @@ export function renderImportancePerformance(result: ImportancePerformanceResult)
     }),
   );
   const blocks: Block[] = [
-    {
-      kind: 'summary',
-      entries: [
-        ...quadrantEntries,
-        { label: 'First place to act', value: byPriority[0]?.driver ?? NOT_AVAILABLE },
-        {
-          label: 'Importance',
-          value: `${IPA_IMPORTANCE[result.importanceMethod]}${result.outcome === null ? '' : ` (outcome ${result.outcome})`}${result.rSquared === null ? '' : `, R² ${formatNumber(result.rSquared, 4)}`}`,
-        },
-        { label: 'Performance', value: performanceName },
-        {
-          label: 'Crosshairs',
-          value: `importance ${formatNumber(thresholds.importance, 3)} (${RULE[thresholds.importanceRule]}), performance ${topBox ? formatPercent(thresholds.performance, 1) : formatNumber(thresholds.performance, 2)} (${RULE[thresholds.performanceRule]})`,
-        },
-        {
-          label: 'Respondents',
-          value: `${result.n} used, ${result.dropped} dropped for a missing answer (listwise)${result.weighted ? '; respondent weights used' : ''}`,
-        },
-      ],
-    },
-    {
-      kind: 'chart',
-      svg: quadrantChart({
+    summaryBlock([
+      ...quadrantEntries,
+      { label: 'First place to act', value: byPriority[0]?.driver ?? NOT_AVAILABLE },
+      {
+        label: 'Importance',
+        value: `${IPA_IMPORTANCE[result.importanceMethod]}${result.outcome === null ? '' : ` (outcome ${result.outcome})`}${result.rSquared === null ? '' : `, R² ${formatNumber(result.rSquared, 4)}`}`,
+      },
+      { label: 'Performance', value: performanceName },
+      {
+        label: 'Crosshairs',
+        value: `importance ${formatNumber(thresholds.importance, 3)} (${RULE[thresholds.importanceRule]}), performance ${topBox ? formatPercent(thresholds.performance, 1) : formatNumber(thresholds.performance, 2)} (${RULE[thresholds.performanceRule]})`,
+      },
+      {
+        label: 'Respondents',
+        value: listwise(result.n, result.dropped, result.weighted),
+      },
+    ]),
+    chartBlock(
+      quadrantChart({
         title: 'Importance–performance map',
         points: result.drivers.map((d) => ({ label: d.driver, x: d.importance, y: d.performance })),
         xLabel: `importance (${IPA_IMPORTANCE[result.importanceMethod]})`,
@@ -301,43 +287,36 @@ export function renderImportancePerformance(result: ImportancePerformanceResult)
         ],
         decimals: 3,
       }),
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Drivers by action priority',
-        columns: [
-          { header: 'priority', kind: 'integer' },
-          { header: 'driver' },
-          { header: 'importance', kind: 'number', decimals: 3 },
-          { header: 'share', kind: 'percent', decimals: 1 },
-          topBox
-            ? { header: 'performance', kind: 'percent', decimals: 1 }
-            : { header: 'performance', kind: 'number', decimals: 2 },
-          { header: 'scale' },
-          topBox
-            ? { header: 'gap', kind: 'percent', decimals: 1 }
-            : { header: 'gap', kind: 'number', decimals: 2 },
-          { header: 'importance × gap', kind: 'number', decimals: 4 },
-          { header: 'quadrant' },
-        ],
-        rows: byPriority.map((d) => [
-          d.priorityRank,
-          d.driver,
-          d.importance,
-          d.share,
-          d.performance,
-          `${d.scale.min}–${d.scale.max}`,
-          d.gap,
-          d.priority,
-          d.quadrantLabel,
-        ]),
-        notes: [
-          `gap = ${topBox ? '1 − top-box share' : 'scale maximum − mean'}, the room for improvement; priority 1 = the largest importance × gap. A driver on a crosshair counts as high (Martilla & James 1977).`,
-        ],
-      },
-    },
-    { kind: 'warnings', warnings: result.warnings },
+    ),
+    tableBlock({
+      caption: 'Drivers by action priority',
+      columns: [
+        column.integer('priority'),
+        column.text('driver'),
+        column.number('importance', 3),
+        column.percent('share', 1),
+        topBox ? column.percent('performance', 1) : column.number('performance', 2),
+        column.text('scale'),
+        topBox ? column.percent('gap', 1) : column.number('gap', 2),
+        column.number('importance × gap', 4),
+        column.text('quadrant'),
+      ],
+      rows: byPriority.map((d) => [
+        d.priorityRank,
+        d.driver,
+        d.importance,
+        d.share,
+        d.performance,
+        `${d.scale.min}–${d.scale.max}`,
+        d.gap,
+        d.priority,
+        d.quadrantLabel,
+      ]),
+      notes: [
+        `gap = ${topBox ? '1 − top-box share' : 'scale maximum − mean'}, the room for improvement; priority 1 = the largest importance × gap. A driver on a crosshair counts as high (Martilla & James 1977).`,
+      ],
+    }),
+    warningsBlock(result.warnings),
   ];
   return { id: 'importance-performance', title: 'Importance–performance map', blocks };
 }

@@ -7,6 +7,7 @@ import type {
 import { stackedBarChart } from '../charts/stacked-bar-chart.js';
 import { formatNumber } from '../format.js';
 import type { Block, Section } from '../section.js';
+import { chartBlock, column, summaryBlock, tableBlock, warningsBlock } from './blocks.js';
 
 const OPERATOR: Readonly<Record<FuzzyEvaluateResult['operator'], string>> = {
   'weighted-average': 'weighted average M(·, ⊕)',
@@ -15,8 +16,7 @@ const OPERATOR: Readonly<Record<FuzzyEvaluateResult['operator'], string>> = {
   'min-bounded-sum': 'min–bounded sum M(∧, ⊕)',
 };
 
-const gradeColumns = (grades: readonly string[]) =>
-  grades.map((g) => ({ header: g, kind: 'number' as const, decimals: 3 }));
+const gradeColumns = (grades: readonly string[]) => column.numbers(grades, 3);
 
 /** `membershipMatrix`: each item's share of answers in each grade (table and stacked bars). */
 export function renderMembershipMatrix(result: MembershipMatrixResult): Section {
@@ -24,37 +24,33 @@ export function renderMembershipMatrix(result: MembershipMatrixResult): Section 
     id: 'membership-matrix',
     title: 'Fuzzy membership matrix',
     blocks: [
-      {
-        kind: 'table',
-        table: {
-          caption: 'Membership of each item in each grade (share of its answers)',
-          columns: [
-            { header: 'item' },
-            { header: 'answered', kind: 'integer' },
-            { header: 'missing', kind: 'integer' },
-            ...gradeColumns(result.grades),
-          ],
-          rows: result.items.map((item, i) => [
-            item,
-            result.answered[i]!,
-            result.missing[i]!,
-            ...result.matrix[i]!,
-          ]),
-          notes: [
-            `Grades (scale points): ${result.grades.map((g, j) => `${g} (${result.gradeValues[j]!.join(', ')})`).join('; ')}.${result.weighted ? ' Shares weighted by the respondent weights.' : ''}`,
-          ],
-        },
-      },
-      {
-        kind: 'chart',
-        svg: stackedBarChart({
+      tableBlock({
+        caption: 'Membership of each item in each grade (share of its answers)',
+        columns: [
+          column.text('item'),
+          column.integer('answered'),
+          column.integer('missing'),
+          ...gradeColumns(result.grades),
+        ],
+        rows: result.items.map((item, i) => [
+          item,
+          result.answered[i]!,
+          result.missing[i]!,
+          ...result.matrix[i]!,
+        ]),
+        notes: [
+          `Grades (scale points): ${result.grades.map((g, j) => `${g} (${result.gradeValues[j]!.join(', ')})`).join('; ')}.${result.weighted ? ' Shares weighted by the respondent weights.' : ''}`,
+        ],
+      }),
+      chartBlock(
+        stackedBarChart({
           title: 'Membership in each grade',
           categories: result.grades,
           rows: result.items.map((item, i) => ({ label: item, values: result.matrix[i]! })),
           axisLabel: 'membership (share of answers)',
         }),
-      },
-      { kind: 'warnings', warnings: result.warnings },
+      ),
+      warningsBlock(result.warnings),
     ],
   };
 }
@@ -91,29 +87,18 @@ export function renderFuzzyEvaluate(result: FuzzyEvaluateResult): Section {
     id: 'fuzzy-evaluation',
     title: 'Fuzzy comprehensive evaluation',
     blocks: [
-      {
-        kind: 'summary',
-        entries: [...evaluationSummary(result), { label: 'Operator', value: OPERATOR[result.operator] }],
-      },
-      {
-        kind: 'table',
-        table: {
-          caption: 'Weights A, membership matrix R and evaluation B = A ∘ R',
-          columns: [
-            { header: 'factor' },
-            { header: 'weight', kind: 'number', decimals: 3 },
-            ...gradeColumns(result.grades),
-          ],
-          rows: [
-            ...result.items.map((item, i) => [item, result.weights[i]!, ...result.membership[i]!]),
-            ['B', null, ...result.vector],
-            ['B normalized', null, ...result.normalizedVector],
-          ],
-        },
-      },
-      {
-        kind: 'chart',
-        svg: stackedBarChart({
+      summaryBlock([...evaluationSummary(result), { label: 'Operator', value: OPERATOR[result.operator] }]),
+      tableBlock({
+        caption: 'Weights A, membership matrix R and evaluation B = A ∘ R',
+        columns: [column.text('factor'), column.number('weight', 3), ...gradeColumns(result.grades)],
+        rows: [
+          ...result.items.map((item, i) => [item, result.weights[i]!, ...result.membership[i]!]),
+          ['B', null, ...result.vector],
+          ['B normalized', null, ...result.normalizedVector],
+        ],
+      }),
+      chartBlock(
+        stackedBarChart({
           title: 'Membership in each grade',
           categories: result.grades,
           rows: [
@@ -129,8 +114,8 @@ export function renderFuzzyEvaluate(result: FuzzyEvaluateResult): Section {
             })),
           ],
         }),
-      },
-      { kind: 'warnings', warnings: result.warnings },
+      ),
+      warningsBlock(result.warnings),
     ],
   };
 }
@@ -153,41 +138,34 @@ export function renderFuzzyEvaluateHierarchy(result: FuzzyEvaluateHierarchyResul
     return index < 0 ? null : parentEvaluation!.weights[index]!;
   };
   const blocks: Block[] = [
-    {
-      kind: 'summary',
-      entries: [
-        ...evaluationSummary(result),
-        { label: 'Operator', value: OPERATOR[result.operator] },
-        { label: 'Levels', value: String(result.levels) },
+    summaryBlock([
+      ...evaluationSummary(result),
+      { label: 'Operator', value: OPERATOR[result.operator] },
+      { label: 'Levels', value: String(result.levels) },
+    ]),
+    tableBlock({
+      caption: 'Evaluation per dimension (normalized B)',
+      columns: [
+        column.text('dimension'),
+        column.number('weight', 3),
+        ...gradeColumns(result.grades),
+        column.text('grade'),
+        column.number('score', 1),
       ],
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Evaluation per dimension (normalized B)',
-        columns: [
-          { header: 'dimension' },
-          { header: 'weight', kind: 'number', decimals: 3 },
-          ...gradeColumns(result.grades),
-          { header: 'grade' },
-          { header: 'score', kind: 'number', decimals: 1 },
-        ],
-        rows: [
-          [result.id, null, ...result.normalizedVector, result.grade, result.score],
-          ...all.map((d) => [
-            d.path.join(' / '),
-            weightOf(d),
-            ...d.evaluation.normalizedVector,
-            d.evaluation.grade,
-            d.evaluation.score,
-          ]),
-        ],
-        notes: ['weight: the dimension’s weight within its parent.'],
-      },
-    },
-    {
-      kind: 'chart',
-      svg: stackedBarChart({
+      rows: [
+        [result.id, null, ...result.normalizedVector, result.grade, result.score],
+        ...all.map((d) => [
+          d.path.join(' / '),
+          weightOf(d),
+          ...d.evaluation.normalizedVector,
+          d.evaluation.grade,
+          d.evaluation.score,
+        ]),
+      ],
+      notes: ['weight: the dimension’s weight within its parent.'],
+    }),
+    chartBlock(
+      stackedBarChart({
         title: 'Membership in each grade per dimension',
         categories: result.grades,
         rows: [
@@ -203,8 +181,8 @@ export function renderFuzzyEvaluateHierarchy(result: FuzzyEvaluateHierarchyResul
           })),
         ],
       }),
-    },
-    { kind: 'warnings', warnings: result.warnings },
+    ),
+    warningsBlock(result.warnings),
   ];
   return { id: 'fuzzy-evaluation', title: 'Fuzzy comprehensive evaluation', blocks };
 }

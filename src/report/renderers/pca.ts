@@ -4,6 +4,7 @@ import { lineChart } from '../charts/line-chart.js';
 import { formatNumber, formatPercent } from '../format.js';
 import type { Block, Section } from '../section.js';
 import type { TableCell, TableColumn } from '../table.js';
+import { chartBlock, column, summaryBlock, tableBlock, warningsBlock } from './blocks.js';
 
 /**
  * The eigenvalue bound of Kaiser's rule: the average eigenvalue, which is 1 for the correlation
@@ -57,17 +58,16 @@ function adequacyBlocks(result: PcaResult): { entries: { label: string; value: s
       label: 'KMO (sampling adequacy)',
       value: `${formatNumber(result.kmo.overall, 3)} (${result.kmo.adequacy})`,
     });
-    blocks.push({
-      kind: 'table',
-      table: {
+    blocks.push(
+      tableBlock({
         caption: 'Sampling adequacy of each item (KMO)',
-        columns: [{ header: 'item' }, { header: 'MSA', kind: 'number', decimals: 3 }, { header: 'adequacy' }],
+        columns: [column.text('item'), column.number('MSA', 3), column.text('adequacy')],
         rows: result.kmo.items.map((i) => [i.item, i.msa, i.adequacy]),
         notes: [
           "MSA = Σ r² / (Σ r² + Σ q²) over the item's correlations r and partial correlations q with the other items. Kaiser's labels: ≥ 0.9 marvelous, ≥ 0.8 meritorious, ≥ 0.7 middling, ≥ 0.6 mediocre, ≥ 0.5 miserable, below unacceptable.",
         ],
-      },
-    });
+      }),
+    );
   }
   if (result.bartlett !== null) {
     const b = result.bartlett;
@@ -88,9 +88,9 @@ function loadingsBlock(result: PcaResult): Block {
   const proportion = rotated?.proportion ?? result.proportion.slice(0, result.retained);
   const cumulative = rotated?.cumulative ?? result.cumulative.slice(0, result.retained);
   const columns: TableColumn[] = [
-    { header: 'item' },
-    ...names.map((name) => ({ header: name, kind: 'number' as const, decimals: 3 })),
-    { header: 'communality', kind: 'number', decimals: 3 },
+    column.text('item'),
+    ...column.numbers(names, 3),
+    column.number('communality', 3),
   ];
   const rows: TableCell[][] = result.items.map((item, i) => [
     item,
@@ -102,56 +102,45 @@ function loadingsBlock(result: PcaResult): Block {
     ['proportion of variance', ...proportion, ''],
     ['cumulative proportion', ...cumulative, ''],
   );
-  return {
-    kind: 'table',
-    table: {
-      caption: rotated === null ? 'Loadings' : 'Rotated loadings (varimax)',
-      columns,
-      rows,
-      notes: [
-        `${rotated === null ? 'Loading = eigenvector × √eigenvalue' : 'Varimax-rotated loadings (Kaiser normalisation)'}${result.basis === 'correlation' ? ': the correlation of the item with the component' : ''}; communality = Σ of the item's squared loadings over the kept components. Each component is signed so that its largest loading is positive.`,
-      ],
-    },
-  };
+  return tableBlock({
+    caption: rotated === null ? 'Loadings' : 'Rotated loadings (varimax)',
+    columns,
+    rows,
+    notes: [
+      `${rotated === null ? 'Loading = eigenvector × √eigenvalue' : 'Varimax-rotated loadings (Kaiser normalisation)'}${result.basis === 'correlation' ? ': the correlation of the item with the component' : ''}; communality = Σ of the item's squared loadings over the kept components. Each component is signed so that its largest loading is positive.`,
+    ],
+  });
 }
 
 /** The composite score: its weights, the distribution of the 0–100 score, and the segments. */
 function compositeBlocks(result: PcaResult): Block[] {
   const blocks: Block[] = [
-    {
-      kind: 'table',
-      table: {
-        caption: 'Weights of the composite score',
-        columns: [
-          { header: 'component' },
-          { header: 'eigenvalue', kind: 'number', decimals: 3 },
-          { header: 'weight', kind: 'number', decimals: 3 },
-        ],
-        rows: result.componentNames.map((name, j) => [
-          name,
-          result.eigenvalues[j]!,
-          result.compositeWeights[j]!,
-        ]),
-        notes: [
-          'Composite score C = Σ weight × component score, weight = eigenvalue / Σ kept eigenvalues (unrotated components); rescaled to 0–100 by 100 · (C − min C) / (max C − min C) over the scored respondents.',
-        ],
-      },
-    },
+    tableBlock({
+      caption: 'Weights of the composite score',
+      columns: [column.text('component'), column.number('eigenvalue', 3), column.number('weight', 3)],
+      rows: result.componentNames.map((name, j) => [
+        name,
+        result.eigenvalues[j]!,
+        result.compositeWeights[j]!,
+      ]),
+      notes: [
+        'Composite score C = Σ weight × component score, weight = eigenvalue / Σ kept eigenvalues (unrotated components); rescaled to 0–100 by 100 · (C − min C) / (max C − min C) over the scored respondents.',
+      ],
+    }),
   ];
   const spread = result.scaledCompositeScore === null ? null : fiveNumbers(result.scaledCompositeScore);
   if (spread !== null && result.compositeRange !== null) {
-    blocks.push({
-      kind: 'table',
-      table: {
+    blocks.push(
+      tableBlock({
         caption: 'Composite score of the respondents',
         columns: [
-          { header: 'scored', kind: 'integer' },
-          { header: 'unscored', kind: 'integer' },
-          { header: 'C min', kind: 'number', decimals: 3 },
-          { header: 'C max', kind: 'number', decimals: 3 },
-          { header: '0–100: lower quartile', kind: 'number', decimals: 1 },
-          { header: 'median', kind: 'number', decimals: 1 },
-          { header: 'upper quartile', kind: 'number', decimals: 1 },
+          column.integer('scored'),
+          column.integer('unscored'),
+          column.number('C min', 3),
+          column.number('C max', 3),
+          column.number('0–100: lower quartile', 1),
+          column.number('median', 1),
+          column.number('upper quartile', 1),
         ],
         rows: [
           [
@@ -167,24 +156,23 @@ function compositeBlocks(result: PcaResult): Block[] {
         notes: [
           'Quartiles of the 0–100 score over the scored respondents (R type 7, unweighted); unscored respondents left an analysed item unanswered.',
         ],
-      },
-    });
+      }),
+    );
   }
   const segments = result.segments;
   if (segments !== null) {
     const by = result.by ?? 'segment';
     const empty = segments.filter((s) => s.compositeScore === null).map((s) => s.segment);
-    blocks.push({
-      kind: 'table',
-      table: {
+    blocks.push(
+      tableBlock({
         caption: `Segments ranked by composite score (${by})`,
         columns: [
-          { header: 'rank', kind: 'integer' },
-          { header: by },
-          { header: 'scored', kind: 'integer' },
-          { header: 'unscored', kind: 'integer' },
-          { header: 'composite score', kind: 'number', decimals: 3 },
-          { header: '0–100 score', kind: 'number', decimals: 1 },
+          column.integer('rank'),
+          column.text(by),
+          column.integer('scored'),
+          column.integer('unscored'),
+          column.number('composite score', 3),
+          column.number('0–100 score', 1),
         ],
         rows: segments.map((s) => [
           s.rank,
@@ -198,23 +186,24 @@ function compositeBlocks(result: PcaResult): Block[] {
           `Mean over the segment's scored respondents${result.weighted ? ' (respondent-weighted)' : ''}; rank 1 = the highest mean composite score.`,
           ...(empty.length === 0 ? [] : [`No scored respondents: ${empty.join(', ')}.`]),
         ],
-      },
-    });
+      }),
+    );
     const shown = segments.filter((s) => s.compositeScore !== null);
     if (shown.length > 0) {
-      blocks.push({
-        kind: 'chart',
-        svg: barChart({
-          title: `Mean composite score by ${by}`,
-          bars: shown.map((s) => ({
-            label: s.segment,
-            value: s.compositeScore!,
-            annotation: `rank ${s.rank}`,
-          })),
-          axisLabel: 'mean composite score',
-          decimals: 3,
-        }),
-      });
+      blocks.push(
+        chartBlock(
+          barChart({
+            title: `Mean composite score by ${by}`,
+            bars: shown.map((s) => ({
+              label: s.segment,
+              value: s.compositeScore!,
+              annotation: `rank ${s.rank}`,
+            })),
+            axisLabel: 'mean composite score',
+            decimals: 3,
+          }),
+        ),
+      );
     }
   }
   return blocks;
@@ -233,58 +222,51 @@ export function renderPca(result: PcaResult): Section {
   const threshold = kaiserThreshold(result);
   const adequacy = adequacyBlocks(result);
   const blocks: Block[] = [
-    {
-      kind: 'summary',
-      entries: [
-        {
-          label: 'Components kept',
-          value: `${kept} of ${result.items.length} by ${retentionText(result)}, explaining ${formatPercent(result.cumulative[kept - 1]!, 1)} of the variance`,
-        },
-        ...adequacy.entries,
-        {
-          label: 'Basis',
-          value: `${result.basis === 'correlation' ? 'correlation matrix (standardized items)' : 'covariance matrix (items in their own units)'}, ${result.missing} deletion`,
-        },
-        {
-          label: 'Rotation',
-          value:
-            result.rotated === null
-              ? 'none'
-              : `varimax (Kaiser normalisation), ${result.rotated.converged ? 'converged' : 'not converged'} after ${result.rotated.iterations} iterations`,
-        },
-        {
-          label: 'Respondents',
-          value: `${result.n} used, ${result.dropped} dropped${result.weighted ? '; respondent weights used' : ''}${result.compositeScore === null ? '' : `; ${result.scored} scored, ${result.unscored} without scores`}`,
-        },
-      ],
-    },
-    ...adequacy.blocks,
-    {
-      kind: 'table',
-      table: {
-        caption: 'Eigenvalues (scree table)',
-        columns: [
-          { header: 'component', kind: 'integer' },
-          { header: 'eigenvalue', kind: 'number', decimals: 3 },
-          { header: 'proportion', kind: 'percent', decimals: 1 },
-          { header: 'cumulative', kind: 'percent', decimals: 1 },
-          { header: 'kept' },
-        ],
-        rows: result.eigenvalues.map((value, j) => [
-          j + 1,
-          value,
-          result.proportion[j]!,
-          result.cumulative[j]!,
-          j < kept ? 'yes' : 'no',
-        ]),
-        notes: [
-          `proportion = eigenvalue / Σ eigenvalues; Kaiser's threshold ${formatNumber(threshold, 3)} is the reference line of the scree plot.`,
-        ],
+    summaryBlock([
+      {
+        label: 'Components kept',
+        value: `${kept} of ${result.items.length} by ${retentionText(result)}, explaining ${formatPercent(result.cumulative[kept - 1]!, 1)} of the variance`,
       },
-    },
-    {
-      kind: 'chart',
-      svg: lineChart({
+      ...adequacy.entries,
+      {
+        label: 'Basis',
+        value: `${result.basis === 'correlation' ? 'correlation matrix (standardized items)' : 'covariance matrix (items in their own units)'}, ${result.missing} deletion`,
+      },
+      {
+        label: 'Rotation',
+        value:
+          result.rotated === null
+            ? 'none'
+            : `varimax (Kaiser normalisation), ${result.rotated.converged ? 'converged' : 'not converged'} after ${result.rotated.iterations} iterations`,
+      },
+      {
+        label: 'Respondents',
+        value: `${result.n} used, ${result.dropped} dropped${result.weighted ? '; respondent weights used' : ''}${result.compositeScore === null ? '' : `; ${result.scored} scored, ${result.unscored} without scores`}`,
+      },
+    ]),
+    ...adequacy.blocks,
+    tableBlock({
+      caption: 'Eigenvalues (scree table)',
+      columns: [
+        column.integer('component'),
+        column.number('eigenvalue', 3),
+        column.percent('proportion', 1),
+        column.percent('cumulative', 1),
+        column.text('kept'),
+      ],
+      rows: result.eigenvalues.map((value, j) => [
+        j + 1,
+        value,
+        result.proportion[j]!,
+        result.cumulative[j]!,
+        j < kept ? 'yes' : 'no',
+      ]),
+      notes: [
+        `proportion = eigenvalue / Σ eigenvalues; Kaiser's threshold ${formatNumber(threshold, 3)} is the reference line of the scree plot.`,
+      ],
+    }),
+    chartBlock(
+      lineChart({
         title: 'Scree plot',
         series: [
           {
@@ -301,10 +283,10 @@ export function renderPca(result: PcaResult): Section {
         },
         decimals: 3,
       }),
-    },
+    ),
     loadingsBlock(result),
     ...compositeBlocks(result),
-    { kind: 'warnings', warnings: result.warnings },
+    warningsBlock(result.warnings),
   ];
   return { id: 'pca', title: 'Principal components', blocks };
 }

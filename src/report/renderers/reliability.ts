@@ -1,7 +1,8 @@
 import type { CronbachAlphaResult, McDonaldOmegaResult } from '../../index.js';
 import { barChart } from '../charts/bar-chart.js';
-import { formatInterval, formatNumber } from '../format.js';
+import { formatInterval, formatNumber, formatPercent } from '../format.js';
 import type { Section } from '../section.js';
+import { chartBlock, column, summaryBlock, tableBlock, warningsBlock } from './blocks.js';
 
 function respondents(result: { n: number; dropped: number; missing: string; weighted: boolean }): string {
   return `${result.n} used, ${result.dropped} dropped (${result.missing} deletion${result.weighted ? ', weighted' : ''})`;
@@ -13,64 +14,57 @@ function respondents(result: { n: number; dropped: number; missing: string; weig
  * the scale's alpha.
  */
 export function renderCronbachAlpha(result: CronbachAlphaResult): Section {
-  const level = `${formatNumber(100 * result.confidenceLevel, 0)}%`;
+  const level = formatPercent(result.confidenceLevel, 0);
   const deletable = result.items.filter((i) => i.alphaIfDeleted !== null);
   return {
     id: 'cronbach-alpha',
     title: "Reliability: Cronbach's alpha",
     blocks: [
-      {
-        kind: 'summary',
-        entries: [
-          { label: 'Alpha', value: formatNumber(result.alpha, 3) },
-          {
-            label: `${level} interval (Feldt)`,
-            value: formatInterval([result.confidenceInterval.lower, result.confidenceInterval.upper], 3),
-          },
-          { label: 'Standardized alpha', value: formatNumber(result.standardizedAlpha, 3) },
-          { label: "Guttman's lambda 6", value: formatNumber(result.guttmanLambda6, 3) },
-          {
-            label: 'Average inter-item correlation',
-            value: formatNumber(result.averageInterItemCorrelation, 3),
-          },
-          { label: 'Items', value: String(result.k) },
-          { label: 'Respondents', value: respondents(result) },
-        ],
-      },
-      {
-        kind: 'table',
-        table: {
-          caption: 'Item statistics',
-          columns: [
-            { header: 'item' },
-            { header: 'reversed' },
-            { header: 'n', kind: 'integer' },
-            { header: 'mean', kind: 'number', decimals: 2 },
-            { header: 'sd', kind: 'number', decimals: 2 },
-            { header: 'r item-total', kind: 'number', decimals: 3 },
-            { header: 'r item-rest', kind: 'number', decimals: 3 },
-            { header: 'alpha if deleted', kind: 'number', decimals: 3 },
-          ],
-          rows: result.items.map((i) => [
-            i.item,
-            i.reversed ? 'yes' : 'no',
-            i.n,
-            i.mean,
-            i.sd,
-            i.itemTotalCorrelation,
-            i.correctedItemTotalCorrelation,
-            i.alphaIfDeleted,
-          ]),
-          notes: [
-            'r item-rest: corrected item-total correlation (the item against the sum of the other items).',
-          ],
+      summaryBlock([
+        { label: 'Alpha', value: formatNumber(result.alpha, 3) },
+        {
+          label: `${level} interval (Feldt)`,
+          value: formatInterval([result.confidenceInterval.lower, result.confidenceInterval.upper], 3),
         },
-      },
+        { label: 'Standardized alpha', value: formatNumber(result.standardizedAlpha, 3) },
+        { label: "Guttman's lambda 6", value: formatNumber(result.guttmanLambda6, 3) },
+        {
+          label: 'Average inter-item correlation',
+          value: formatNumber(result.averageInterItemCorrelation, 3),
+        },
+        { label: 'Items', value: String(result.k) },
+        { label: 'Respondents', value: respondents(result) },
+      ]),
+      tableBlock({
+        caption: 'Item statistics',
+        columns: [
+          column.text('item'),
+          column.text('reversed'),
+          column.integer('n'),
+          column.number('mean', 2),
+          column.number('sd', 2),
+          column.number('r item-total', 3),
+          column.number('r item-rest', 3),
+          column.number('alpha if deleted', 3),
+        ],
+        rows: result.items.map((i) => [
+          i.item,
+          i.reversed ? 'yes' : 'no',
+          i.n,
+          i.mean,
+          i.sd,
+          i.itemTotalCorrelation,
+          i.correctedItemTotalCorrelation,
+          i.alphaIfDeleted,
+        ]),
+        notes: [
+          'r item-rest: corrected item-total correlation (the item against the sum of the other items).',
+        ],
+      }),
       ...(deletable.length > 0
         ? [
-            {
-              kind: 'chart' as const,
-              svg: barChart({
+            chartBlock(
+              barChart({
                 title: 'Alpha if the item is deleted',
                 bars: deletable.map((i) => ({ label: i.item, value: i.alphaIfDeleted! })),
                 domain: [Math.min(0, result.alpha, ...deletable.map((i) => i.alphaIfDeleted!)), 1] as const,
@@ -78,10 +72,10 @@ export function renderCronbachAlpha(result: CronbachAlphaResult): Section {
                 axisLabel: 'alpha without the item (bars beyond the line: the item lowers alpha)',
                 decimals: 3,
               }),
-            },
+            ),
           ]
         : []),
-      { kind: 'warnings', warnings: result.warnings },
+      warningsBlock(result.warnings),
     ],
   };
 }
@@ -92,42 +86,31 @@ export function renderMcDonaldOmega(result: McDonaldOmegaResult): Section {
     id: 'mcdonald-omega',
     title: "Reliability: McDonald's omega",
     blocks: [
-      {
-        kind: 'summary',
-        entries: [
-          { label: 'Omega total', value: formatNumber(result.omegaTotal, 3) },
-          { label: 'Variance explained by the factor', value: formatNumber(result.varianceExplained, 3) },
-          { label: 'Items', value: String(result.k) },
-          { label: 'Respondents', value: respondents(result) },
-          {
-            label: 'Fit',
-            value: `one factor, minimum residual on the correlation matrix, ${result.converged ? 'converged' : 'not converged'} after ${result.iterations} iterations`,
-          },
-        ],
-      },
-      {
-        kind: 'table',
-        table: {
-          caption: 'One-factor loadings',
-          columns: [
-            { header: 'item' },
-            { header: 'loading', kind: 'number', decimals: 3 },
-            { header: 'uniqueness', kind: 'number', decimals: 3 },
-          ],
-          rows: result.items.map((item, i) => [item, result.loadings[i]!, result.uniquenesses[i]!]),
+      summaryBlock([
+        { label: 'Omega total', value: formatNumber(result.omegaTotal, 3) },
+        { label: 'Variance explained by the factor', value: formatNumber(result.varianceExplained, 3) },
+        { label: 'Items', value: String(result.k) },
+        { label: 'Respondents', value: respondents(result) },
+        {
+          label: 'Fit',
+          value: `one factor, minimum residual on the correlation matrix, ${result.converged ? 'converged' : 'not converged'} after ${result.iterations} iterations`,
         },
-      },
-      {
-        kind: 'chart',
-        svg: barChart({
+      ]),
+      tableBlock({
+        caption: 'One-factor loadings',
+        columns: [column.text('item'), column.number('loading', 3), column.number('uniqueness', 3)],
+        rows: result.items.map((item, i) => [item, result.loadings[i]!, result.uniquenesses[i]!]),
+      }),
+      chartBlock(
+        barChart({
           title: 'One-factor loadings',
           bars: result.items.map((item, i) => ({ label: item, value: result.loadings[i]! })),
           domain: [Math.min(0, ...result.loadings), 1],
           axisLabel: 'loading',
           decimals: 3,
         }),
-      },
-      { kind: 'warnings', warnings: result.warnings },
+      ),
+      warningsBlock(result.warnings),
     ],
   };
 }

@@ -8,9 +8,10 @@ import type {
 import { divergingBarChart } from '../charts/bar-chart.js';
 import { groupedBarChart } from '../charts/grouped-bar-chart.js';
 import { rangeChart } from '../charts/range-chart.js';
-import { formatInterval, formatNumber, formatSigned, NOT_AVAILABLE } from '../format.js';
+import { formatInterval, formatNumber, formatPercent, formatSigned, NOT_AVAILABLE } from '../format.js';
 import type { Block, Section } from '../section.js';
-import type { TableCell } from '../table.js';
+import type { TableCell, TableColumn } from '../table.js';
+import { chartBlock, column, segmentValueTable, summaryBlock, tableBlock, warningsBlock } from './blocks.js';
 
 /** A p-value as read in a table: three decimals, or "< 0.001". */
 function formatPValue(p: number | null): string {
@@ -33,47 +34,66 @@ function testOf(
   return tests.find((t) => t[key] === name) ?? null;
 }
 
+/** The columns n, expectation, perception, gap and rank of the dimension and item tables. */
+function gapColumns(expectationHeader: string): TableColumn[] {
+  return [
+    column.integer('n'),
+    column.number(expectationHeader, 2),
+    column.number('perception', 2),
+    column.number('gap', 2),
+    column.integer('rank'),
+  ];
+}
+
+/** The cells of {@link gapColumns} for a dimension or an item. */
+function gapCells(row: {
+  readonly n: number;
+  readonly expectation: number | null;
+  readonly perception: number | null;
+  readonly gap: number | null;
+  readonly rank: number | null;
+}): TableCell[] {
+  return [row.n, row.expectation, row.perception, row.gap, row.rank];
+}
+
 /** Zone-of-tolerance rows as a table: one row per item or dimension. */
 function zoneTable(rows: readonly ServqualZoneRow[], key: 'item' | 'dimension', caption: string): Block {
-  return {
-    kind: 'table',
-    table: {
-      caption,
-      columns: [
-        { header: key },
-        { header: 'n', kind: 'integer' },
-        { header: 'adequate', kind: 'number', decimals: 2 },
-        { header: 'desired', kind: 'number', decimals: 2 },
-        { header: 'perceived', kind: 'number', decimals: 2 },
-        { header: 'MSA (P − A)', kind: 'number', decimals: 2 },
-        { header: 'MSS (P − D)', kind: 'number', decimals: 2 },
-        { header: 'zone width', kind: 'number', decimals: 2 },
-        { header: 'position' },
-        { header: 'below', kind: 'percent', decimals: 1 },
-        { header: 'inside', kind: 'percent', decimals: 1 },
-        { header: 'above', kind: 'percent', decimals: 1 },
-        { header: 'inverted zones', kind: 'integer' },
-      ],
-      rows: rows.map((row) => [
-        row[key] ?? '',
-        row.n,
-        row.adequate,
-        row.desired,
-        row.perception,
-        row.adequacyGap,
-        row.superiorityGap,
-        row.toleranceWidth,
-        row.position === null ? null : POSITION[row.position],
-        row.shares?.below ?? null,
-        row.shares?.inside ?? null,
-        row.shares?.above ?? null,
-        row.invertedZones,
-      ]),
-      notes: [
-        'MSA = measure of service adequacy, mean of P − A; MSS = measure of service superiority, mean of P − D; zone width = desired − adequate. Position compares the mean perception with the mean zone; below / inside / above are the shares of respondents whose own perception falls below, inside or above their own zone.',
-      ],
-    },
-  };
+  return tableBlock({
+    caption,
+    columns: [
+      column.text(key),
+      column.integer('n'),
+      column.number('adequate', 2),
+      column.number('desired', 2),
+      column.number('perceived', 2),
+      column.number('MSA (P − A)', 2),
+      column.number('MSS (P − D)', 2),
+      column.number('zone width', 2),
+      column.text('position'),
+      column.percent('below', 1),
+      column.percent('inside', 1),
+      column.percent('above', 1),
+      column.integer('inverted zones'),
+    ],
+    rows: rows.map((row) => [
+      row[key] ?? '',
+      row.n,
+      row.adequate,
+      row.desired,
+      row.perception,
+      row.adequacyGap,
+      row.superiorityGap,
+      row.toleranceWidth,
+      row.position === null ? null : POSITION[row.position],
+      row.shares?.below ?? null,
+      row.shares?.inside ?? null,
+      row.shares?.above ?? null,
+      row.invertedZones,
+    ]),
+    notes: [
+      'MSA = measure of service adequacy, mean of P − A; MSS = measure of service superiority, mean of P − D; zone width = desired − adequate. Position compares the mean perception with the mean zone; below / inside / above are the shares of respondents whose own perception falls below, inside or above their own zone.',
+    ],
+  });
 }
 
 /** The zone of tolerance as a range chart (adequate to desired, perception as the marker). */
@@ -84,9 +104,8 @@ function zoneChart(rows: readonly ServqualZoneRow[], key: 'item' | 'dimension', 
   );
   if (shown.length === 0) return [];
   return [
-    {
-      kind: 'chart',
-      svg: rangeChart({
+    chartBlock(
+      rangeChart({
         title,
         rows: shown.map((row) => ({
           label: row[key] ?? '',
@@ -99,7 +118,7 @@ function zoneChart(rows: readonly ServqualZoneRow[], key: 'item' | 'dimension', 
         axisLabel: 'mean answer',
         decimals: 2,
       }),
-    },
+    ),
   ];
 }
 
@@ -120,115 +139,100 @@ function segmentBlocks(result: ServqualResult, segments: readonly ServqualSegmen
   ];
   const weighted = result.weightedGap !== null;
   const blocks: Block[] = [
-    {
-      kind: 'table',
-      table: {
-        caption: `Scores by ${by}`,
-        columns: [
-          { header: by },
-          { header: 'n', kind: 'integer' },
-          { header: 'SERVQUAL score', kind: 'number', decimals: 3 },
-          { header: 'difference', kind: 'text' },
-          ...(weighted
-            ? [
-                { header: 'weighted score', kind: 'number' as const, decimals: 3 },
-                { header: 'difference', kind: 'text' as const },
-              ]
-            : []),
-          { header: 'SERVPERF', kind: 'number', decimals: 3 },
-          { header: 'difference', kind: 'text' },
+    tableBlock({
+      caption: `Scores by ${by}`,
+      columns: [
+        column.text(by),
+        column.integer('n'),
+        column.number('SERVQUAL score', 3),
+        { header: 'difference', kind: 'text' },
+        ...(weighted
+          ? [column.number('weighted score', 3), { header: 'difference', kind: 'text' as const }]
+          : []),
+        column.number('SERVPERF', 3),
+        { header: 'difference', kind: 'text' },
+      ],
+      rows: [
+        [
+          'all respondents',
+          result.n,
+          result.overallGap,
+          '',
+          ...(weighted ? [result.weightedGap, ''] : []),
+          result.servperf,
+          '',
         ],
-        rows: [
-          [
-            'all respondents',
-            result.n,
-            result.overallGap,
-            '',
-            ...(weighted ? [result.weightedGap, ''] : []),
-            result.servperf,
-            '',
-          ],
-          ...segments.map((s) => [
-            s.segment,
-            s.n,
-            s.overallGap,
-            formatSigned(s.difference.overallGap, 3),
-            ...(weighted ? [s.weightedGap, formatSigned(s.difference.weightedGap, 3)] : []),
-            s.servperf,
-            formatSigned(s.difference.servperf, 3),
-          ]),
-        ],
-        notes,
-      },
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: `Dimension gaps by ${by}`,
-        columns: [
-          { header: 'dimension' },
-          { header: by },
-          { header: 'n', kind: 'integer' },
-          { header: 'expectation', kind: 'number', decimals: 2 },
-          { header: 'perception', kind: 'number', decimals: 2 },
-          { header: 'gap', kind: 'number', decimals: 2 },
-          { header: 'difference', kind: 'text' },
-          { header: 'rank', kind: 'integer' },
-        ],
-        rows: result.dimensions.flatMap((d, k) => [
-          [d.dimension, 'all respondents', d.n, d.expectation, d.perception, d.gap, '', d.rank],
-          ...segments.map((s): TableCell[] => {
-            const sd = s.dimensions[k]!;
-            return [
-              d.dimension,
-              s.segment,
-              sd.n,
-              sd.expectation,
-              sd.perception,
-              sd.gap,
-              formatSigned(sd.difference.gap, 2),
-              sd.rank,
-            ];
-          }),
+        ...segments.map((s) => [
+          s.segment,
+          s.n,
+          s.overallGap,
+          formatSigned(s.difference.overallGap, 3),
+          ...(weighted ? [s.weightedGap, formatSigned(s.difference.weightedGap, 3)] : []),
+          s.servperf,
+          formatSigned(s.difference.servperf, 3),
         ]),
-        notes: [
-          'difference = segment gap − gap of all respondents; rank 1 = the largest shortfall within the segment.',
-        ],
-      },
-    },
+      ],
+      notes,
+    }),
+    tableBlock({
+      caption: `Dimension gaps by ${by}`,
+      columns: [
+        column.text('dimension'),
+        column.text(by),
+        column.integer('n'),
+        column.number('expectation', 2),
+        column.number('perception', 2),
+        column.number('gap', 2),
+        { header: 'difference', kind: 'text' },
+        column.integer('rank'),
+      ],
+      rows: result.dimensions.flatMap((d, k) => [
+        [d.dimension, 'all respondents', d.n, d.expectation, d.perception, d.gap, '', d.rank],
+        ...segments.map((s): TableCell[] => {
+          const sd = s.dimensions[k]!;
+          return [
+            d.dimension,
+            s.segment,
+            sd.n,
+            sd.expectation,
+            sd.perception,
+            sd.gap,
+            formatSigned(sd.difference.gap, 2),
+            sd.rank,
+          ];
+        }),
+      ]),
+      notes: [
+        'difference = segment gap − gap of all respondents; rank 1 = the largest shortfall within the segment.',
+      ],
+    }),
   ];
   const shown = segments.filter((s) => s.n > 0);
   if (shown.length > 0) {
-    blocks.push({
-      kind: 'chart',
-      svg: groupedBarChart({
-        title: `Gap per dimension and ${by} (P − E)`,
-        groups: result.dimensions.map((d) => d.dimension),
-        series: [
-          { label: 'all respondents', values: result.dimensions.map((d) => d.gap) },
-          ...shown.map((s) => ({ label: s.segment, values: s.dimensions.map((d) => d.gap) })),
-        ],
-        axisLabel: 'gap P − E',
-        decimals: 2,
-      }),
-    });
+    blocks.push(
+      chartBlock(
+        groupedBarChart({
+          title: `Gap per dimension and ${by} (P − E)`,
+          groups: result.dimensions.map((d) => d.dimension),
+          series: [
+            { label: 'all respondents', values: result.dimensions.map((d) => d.gap) },
+            ...shown.map((s) => ({ label: s.segment, values: s.dimensions.map((d) => d.gap) })),
+          ],
+          axisLabel: 'gap P − E',
+          decimals: 2,
+        }),
+      ),
+    );
   }
-  blocks.push({
-    kind: 'table',
-    table: {
-      caption: `Item gaps by ${by}`,
-      columns: [
-        { header: 'item' },
-        { header: 'all', kind: 'number', decimals: 2 },
-        ...segments.map((s) => ({ header: s.segment, kind: 'number' as const, decimals: 2 })),
-      ],
-      rows: result.items.map((item, i) => [
-        item.item,
-        item.gap,
-        ...segments.map((s) => s.items[i]?.gap ?? null),
-      ]),
-    },
-  });
+  blocks.push(
+    segmentValueTable(
+      `Item gaps by ${by}`,
+      'item',
+      segments.map((s) => s.segment),
+      2,
+      result.items.map((item, i) => [item.item, item.gap, ...segments.map((s) => s.items[i]?.gap ?? null)]),
+    ),
+  );
   return blocks;
 }
 
@@ -241,7 +245,7 @@ function segmentBlocks(result: ServqualResult, segments: readonly ServqualSegmen
  * grouped gap bars).
  */
 export function renderServqual(result: ServqualResult): Section {
-  const level = `${formatNumber(100 * result.tests.confidenceLevel, 0)}%`;
+  const level = formatPercent(result.tests.confidenceLevel, 0);
   const withText = result.items.some((i) => i.text !== null);
   const importance = result.importance;
   // In the three-column format the expectation is the desired level.
@@ -261,154 +265,132 @@ export function renderServqual(result: ServqualResult): Section {
         : `respondents' allocations, ${importance.n} respondents`;
 
   const blocks: Block[] = [
-    {
-      kind: 'summary',
-      entries: [
-        { label: 'SERVQUAL score (mean dimension gap P − E)', value: formatSigned(result.overallGap, 3) },
-        ...(result.weightedGap === null
+    summaryBlock([
+      { label: 'SERVQUAL score (mean dimension gap P − E)', value: formatSigned(result.overallGap, 3) },
+      ...(result.weightedGap === null
+        ? []
+        : [
+            {
+              label: 'Weighted SERVQUAL score',
+              value: `${formatSigned(result.weightedGap, 3)} (importance from ${importanceSource})`,
+            },
+          ]),
+      { label: 'SERVPERF (mean dimension perception)', value: formatNumber(result.servperf, 3) },
+      ...(result.weightedServperf === null
+        ? []
+        : [{ label: 'Weighted SERVPERF', value: formatNumber(result.weightedServperf, 3) }]),
+      { label: 'Largest shortfalls', value: shortfalls.length === 0 ? 'none' : shortfalls.join(', ') },
+      {
+        label: 'Instrument',
+        value: `${result.instrument}: ${result.items.length} items in ${result.dimensions.length} dimensions`,
+      },
+      {
+        label: 'Respondents',
+        value: `${result.n} used, ${result.dropped} without any answered pair; dimension scores over ${result.dimensionScore === 'available' ? 'the items answered' : 'complete dimensions only'}${result.weighted ? '; respondent weights used' : ''}`,
+      },
+    ]),
+    tableBlock({
+      caption: 'Dimensions',
+      columns: [
+        column.text('dimension'),
+        column.integer('items'),
+        ...gapColumns(expectationHeader),
+        column.text(`${level} interval`),
+        column.number('t', 2),
+        column.integer('df'),
+        column.text('p'),
+        ...(importance === null ? [] : [column.number('weight', 3)]),
+      ],
+      rows: result.dimensions.map((d) => {
+        const t = testOf(result.tests.dimensions, 'dimension', d.dimension);
+        return [
+          d.dimension,
+          d.items.length,
+          ...gapCells(d),
+          formatInterval(t?.confidenceInterval ?? null, 2),
+          t?.tValue ?? null,
+          t?.df ?? null,
+          formatPValue(t?.pValue ?? null),
+          ...(importance === null ? [] : [weightOf(d.dimension)]),
+        ];
+      }),
+      notes: [
+        `gap = P − E, the mean of each respondent's dimension gap (negative: a shortfall); rank 1 = the largest shortfall. Paired t-test of P against E with its ${level} interval of the gap.`,
+        ...(importance === null
           ? []
           : [
-              {
-                label: 'Weighted SERVQUAL score',
-                value: `${formatSigned(result.weightedGap, 3)} (importance from ${importanceSource})`,
-              },
+              importance.source === 'points'
+                ? 'weight = the dimension’s points / Σ points.'
+                : `weight = the mean normalised allocation of ${importance.n} respondents; ${importance.missingAllocation} without a complete allocation and ${importance.incompleteScores} without a score on every dimension are left out of the weighted scores.`,
             ]),
-        { label: 'SERVPERF (mean dimension perception)', value: formatNumber(result.servperf, 3) },
-        ...(result.weightedServperf === null
-          ? []
-          : [{ label: 'Weighted SERVPERF', value: formatNumber(result.weightedServperf, 3) }]),
-        { label: 'Largest shortfalls', value: shortfalls.length === 0 ? 'none' : shortfalls.join(', ') },
-        {
-          label: 'Instrument',
-          value: `${result.instrument}: ${result.items.length} items in ${result.dimensions.length} dimensions`,
-        },
-        {
-          label: 'Respondents',
-          value: `${result.n} used, ${result.dropped} without any answered pair; dimension scores over ${result.dimensionScore === 'available' ? 'the items answered' : 'complete dimensions only'}${result.weighted ? '; respondent weights used' : ''}`,
-        },
       ],
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Dimensions',
-        columns: [
-          { header: 'dimension' },
-          { header: 'items', kind: 'integer' },
-          { header: 'n', kind: 'integer' },
-          { header: expectationHeader, kind: 'number', decimals: 2 },
-          { header: 'perception', kind: 'number', decimals: 2 },
-          { header: 'gap', kind: 'number', decimals: 2 },
-          { header: 'rank', kind: 'integer' },
-          { header: `${level} interval` },
-          { header: 't', kind: 'number', decimals: 2 },
-          { header: 'df', kind: 'integer' },
-          { header: 'p' },
-          ...(importance === null ? [] : [{ header: 'weight', kind: 'number' as const, decimals: 3 }]),
-        ],
-        rows: result.dimensions.map((d) => {
-          const t = testOf(result.tests.dimensions, 'dimension', d.dimension);
-          return [
-            d.dimension,
-            d.items.length,
-            d.n,
-            d.expectation,
-            d.perception,
-            d.gap,
-            d.rank,
-            formatInterval(t?.confidenceInterval ?? null, 2),
-            t?.tValue ?? null,
-            t?.df ?? null,
-            formatPValue(t?.pValue ?? null),
-            ...(importance === null ? [] : [weightOf(d.dimension)]),
-          ];
-        }),
-        notes: [
-          `gap = P − E, the mean of each respondent's dimension gap (negative: a shortfall); rank 1 = the largest shortfall. Paired t-test of P against E with its ${level} interval of the gap.`,
-          ...(importance === null
-            ? []
-            : [
-                importance.source === 'points'
-                  ? 'weight = the dimension’s points / Σ points.'
-                  : `weight = the mean normalised allocation of ${importance.n} respondents; ${importance.missingAllocation} without a complete allocation and ${importance.incompleteScores} without a score on every dimension are left out of the weighted scores.`,
-              ]),
-        ],
-      },
-    },
+    }),
   ];
   const dimensionBars = result.dimensions.filter((d) => d.gap !== null);
   if (dimensionBars.length > 0) {
-    blocks.push({
-      kind: 'chart',
-      svg: divergingBarChart({
-        title: 'Gap per dimension (P − E)',
-        bars: dimensionBars.map((d) => ({ label: d.dimension, value: d.gap!, annotation: `rank ${d.rank}` })),
-        axisLabel: 'gap P − E',
-        decimals: 2,
-      }),
-    });
+    blocks.push(
+      chartBlock(
+        divergingBarChart({
+          title: 'Gap per dimension (P − E)',
+          bars: dimensionBars.map((d) => ({
+            label: d.dimension,
+            value: d.gap!,
+            annotation: `rank ${d.rank}`,
+          })),
+          axisLabel: 'gap P − E',
+          decimals: 2,
+        }),
+      ),
+    );
   }
   blocks.push(
-    {
-      kind: 'table',
-      table: {
-        caption: 'Items',
-        columns: [
-          { header: 'item' },
-          ...(withText ? [{ header: 'text' }] : []),
-          { header: 'dimension' },
-          { header: 'n', kind: 'integer' },
-          { header: expectationHeader, kind: 'number', decimals: 2 },
-          { header: 'perception', kind: 'number', decimals: 2 },
-          { header: 'gap', kind: 'number', decimals: 2 },
-          { header: 'rank', kind: 'integer' },
-          { header: 't', kind: 'number', decimals: 2 },
-          { header: 'p' },
-        ],
-        rows: result.items.map((i) => {
-          const t = testOf(result.tests.items, 'item', i.item);
-          return [
-            i.item,
-            ...(withText ? [i.text ?? ''] : []),
-            i.dimension,
-            i.n,
-            i.expectation,
-            i.perception,
-            i.gap,
-            i.rank,
-            t?.tValue ?? null,
-            formatPValue(t?.pValue ?? null),
-          ];
-        }),
-        notes: [
-          'Item figures over the respondents who answered both statements; p from the paired t-test of P against E (two-sided).',
-        ],
-      },
-    },
-    {
-      kind: 'chart',
-      svg: divergingBarChart({
+    tableBlock({
+      caption: 'Items',
+      columns: [
+        column.text('item'),
+        ...(withText ? [column.text('text')] : []),
+        column.text('dimension'),
+        ...gapColumns(expectationHeader),
+        column.number('t', 2),
+        column.text('p'),
+      ],
+      rows: result.items.map((i) => {
+        const t = testOf(result.tests.items, 'item', i.item);
+        return [
+          i.item,
+          ...(withText ? [i.text ?? ''] : []),
+          i.dimension,
+          ...gapCells(i),
+          t?.tValue ?? null,
+          formatPValue(t?.pValue ?? null),
+        ];
+      }),
+      notes: [
+        'Item figures over the respondents who answered both statements; p from the paired t-test of P against E (two-sided).',
+      ],
+    }),
+    chartBlock(
+      divergingBarChart({
         title: 'Gap per item (P − E)',
         bars: result.items.map((i) => ({ label: i.item, value: i.gap, annotation: i.dimension })),
         axisLabel: 'gap P − E',
         decimals: 2,
       }),
-    },
+    ),
   );
 
   if (result.reliability !== null) {
     const alphaN = (a: { n: number } | null) => (a === null ? NOT_AVAILABLE : String(a.n));
-    blocks.push({
-      kind: 'table',
-      table: {
+    blocks.push(
+      tableBlock({
         caption: "Reliability of each dimension (Cronbach's alpha)",
         columns: [
-          { header: 'dimension' },
-          { header: 'items', kind: 'integer' },
-          { header: 'expectation', kind: 'number', decimals: 3 },
-          { header: 'perception', kind: 'number', decimals: 3 },
-          { header: 'gap', kind: 'number', decimals: 3 },
-          { header: 'n (E / P / gap)' },
+          column.text('dimension'),
+          column.integer('items'),
+          column.number('expectation', 3),
+          column.number('perception', 3),
+          column.number('gap', 3),
+          column.text('n (E / P / gap)'),
         ],
         rows: result.reliability.map((r) => [
           r.dimension,
@@ -421,8 +403,8 @@ export function renderServqual(result: ServqualResult): Section {
         notes: [
           'Listwise: respondents who answered every item of the dimension. Gap scores are less reliable than their parts when E and P correlate.',
         ],
-      },
-    });
+      }),
+    );
   }
 
   const zone = result.zoneOfTolerance;
@@ -446,15 +428,14 @@ export function renderServqual(result: ServqualResult): Section {
 
   const gap1 = result.gap1;
   if (gap1 !== null) {
-    const gapTable = (rows: typeof gap1.items, key: 'item' | 'dimension', caption: string): Block => ({
-      kind: 'table',
-      table: {
+    const gapTable = (rows: typeof gap1.items, key: 'item' | 'dimension', caption: string): Block =>
+      tableBlock({
         caption,
         columns: [
-          { header: key },
-          { header: 'customer expectation', kind: 'number', decimals: 2 },
-          { header: 'management estimate', kind: 'number', decimals: 2 },
-          { header: 'gap 1', kind: 'number', decimals: 2 },
+          column.text(key),
+          column.number('customer expectation', 2),
+          column.number('management estimate', 2),
+          column.number('gap 1', 2),
         ],
         rows: rows.map((row) => [
           row[key] ?? '',
@@ -465,8 +446,7 @@ export function renderServqual(result: ServqualResult): Section {
         notes: [
           'gap 1 = customer expectation − management’s estimate (positive: management underestimates).',
         ],
-      },
-    });
+      });
     blocks.push(
       gapTable(gap1.dimensions, 'dimension', 'Gap 1 by dimension'),
       gapTable(gap1.items, 'item', 'Gap 1 by item'),
@@ -474,6 +454,6 @@ export function renderServqual(result: ServqualResult): Section {
   }
 
   if (result.segments !== null) blocks.push(...segmentBlocks(result, result.segments));
-  blocks.push({ kind: 'warnings', warnings: result.warnings });
+  blocks.push(warningsBlock(result.warnings));
   return { id: 'servqual', title: 'SERVQUAL gaps', blocks };
 }
