@@ -47,6 +47,8 @@ export interface PcaReference {
     readonly continuations: number;
     readonly scores: (number[] | null)[];
     readonly psychLoadings: number[][];
+    /** psych::principal(eps = 1e-14): the rotation iterated to convergence. */
+    readonly psychConvergedLoadings: number[][];
     readonly psychScores?: (number[] | null)[];
   };
 }

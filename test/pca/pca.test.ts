@@ -88,6 +88,14 @@ suite('pca against R', () => {
         // (which are in the items' units, up to 130).
         const psychTolerance = reference.options.basis === 'covariance' ? 0.05 : 2e-3;
         expectAllClose(rotated.loadings, reference.rotated.psychLoadings, psychTolerance, 'psych::principal');
+        // psych::principal(eps = 1e-14), which passes eps on to stats::varimax: both sides iterated to
+        // convergence, within the same stopping error as stats::varimax(eps = 1e-14) above.
+        expectAllClose(
+          rotated.loadings,
+          reference.rotated.psychConvergedLoadings,
+          2e-6,
+          'psych::principal(eps = 1e-14)',
+        );
         if (reference.rotated.psychScores) {
           // psych's scores from its loadings: measured up to 3.8e-3 (USJudgeRatings).
           expectNullableClose(
