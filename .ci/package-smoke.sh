@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs the package, installs the tarball into a scratch project and loads every entry point
-# through `import` and `require`, as a user would.
+# through `import` and `require`, and runs the command-line bin, as a user would.
 set -euo pipefail
 root=$(pwd)
 scratch=$(mktemp -d)
@@ -31,4 +31,8 @@ console.log('cjs ok');
 JS
 node esm.mjs
 node cjs.cjs
+# The package's bin, as npx finds it in the installed package.
+version=$(node -p 'require("satisfaction-analytics/package.json").version')
+[ "$(./node_modules/.bin/satisfaction-analytics --version)" = "$version" ] || { echo "bin: --version" >&2; exit 1; }
+echo "bin ok"
 echo "packed: $tarball ($(du -k "$scratch/$tarball" | cut -f1) KiB)"
