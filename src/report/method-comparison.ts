@@ -122,8 +122,12 @@ export function methodComparison(data: SurveyData, options: MethodComparisonOpti
   }
   const itemList = [...items!];
   const warnings: string[] = [];
+  // The weights as compared: rounded once per weighting, for its ranks and every pair's tau.
+  const compared: number[][] = [];
   const methods: MethodComparisonMethod[] = results.map((result, k) => {
     const weights = result.items.map((i) => i.weight);
+    const roundedWeights = rounded(weights);
+    compared.push(roundedWeights);
     for (const warning of result.warnings) warnings.push(`${names[k]}: ${warning}`);
     return {
       name: names[k]!,
@@ -132,7 +136,7 @@ export function methodComparison(data: SurveyData, options: MethodComparisonOpti
       level: result.level,
       confidenceInterval: result.confidenceInterval,
       weights,
-      ranks: descendingRanks(rounded(weights)),
+      ranks: descendingRanks(roundedWeights),
       warnings: result.warnings,
     };
   });
@@ -140,13 +144,10 @@ export function methodComparison(data: SurveyData, options: MethodComparisonOpti
   const agreement: MethodAgreement[] = [];
   for (let a = 0; a < methods.length; a++) {
     for (let b = a + 1; b < methods.length; b++) {
-      const tau =
-        itemList.length < 2
-          ? Number.NaN
-          : kendallTau(rounded(methods[a]!.weights), rounded(methods[b]!.weights));
+      const tau = itemList.length < 2 ? Number.NaN : kendallTau(compared[a]!, compared[b]!);
       if (Number.isNaN(tau)) {
-        for (const m of [methods[a]!, methods[b]!]) {
-          if (itemList.length < 2 || new Set(rounded(m.weights)).size === 1) flat.add(m.name);
+        for (const k of [a, b]) {
+          if (itemList.length < 2 || new Set(compared[k]).size === 1) flat.add(methods[k]!.name);
         }
       }
       agreement.push({

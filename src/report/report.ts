@@ -333,8 +333,9 @@ function dimensionsOf(
   if (of.some((d) => d === null)) return null;
   const out: Record<string, string[]> = {};
   items.forEach((id, i) => {
-    const dimension = of[i]!;
-    out[dimension] = [...(out[dimension] ?? []), id];
+    const members = out[of[i]!];
+    if (members === undefined) out[of[i]!] = [id];
+    else members.push(id);
   });
   return out;
 }

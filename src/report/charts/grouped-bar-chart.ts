@@ -84,13 +84,14 @@ export function groupedBarChart(options: GroupedBarChartOptions): string {
     ]),
   );
 
-  const text = (s: (typeof series)[number], g: number) => {
-    const value = s.values[g]!;
-    const iv = s.intervals[g] ?? null;
-    return `${formatNumber(value, decimals)}${iv === null ? '' : ` [${formatInterval(iv, decimals)}]`}`;
-  };
-  const valueTexts = groups.flatMap((_, g) => series.map((s) => text(s, g)));
-  const layout = rowLayout(options.width, groups, valueTexts);
+  // The value text of each bar, texts[group][series]: in the value column, tooltip and description.
+  const texts = groups.map((_, g) =>
+    series.map((s) => {
+      const iv = s.intervals[g] ?? null;
+      return `${formatNumber(s.values[g]!, decimals)}${iv === null ? '' : ` [${formatInterval(iv, decimals)}]`}`;
+    }),
+  );
+  const layout = rowLayout(options.width, groups, texts.flat());
   const legendBlock = legend(
     series.map((s) => ({ label: s.label, color: s.color })),
     layout.width,
@@ -109,12 +110,12 @@ export function groupedBarChart(options: GroupedBarChartOptions): string {
       const value = s.values[g]!;
       if (value !== null) {
         marks.push(
-          barMark(x, baseline, value, y, SERIES_BAR, s.color, `${group}, ${s.label}: ${text(s, g)}`),
+          barMark(x, baseline, value, y, SERIES_BAR, s.color, `${group}, ${s.label}: ${texts[g]![k]}`),
         );
       }
       const iv = s.intervals[g] ?? null;
       if (iv !== null) marks.push(intervalMark(x, iv, y + SERIES_BAR / 2));
-      marks.push(rowValue(layout, y + SERIES_BAR - 2, text(s, g), 11));
+      marks.push(rowValue(layout, y + SERIES_BAR - 2, texts[g]![k]!, 11));
     });
   });
   const body = [
@@ -126,7 +127,7 @@ export function groupedBarChart(options: GroupedBarChartOptions): string {
   const description =
     options.description ??
     `Grouped bar chart of ${series.length} series (${series.map((s) => s.label).join(', ')}) over ${groups.length} groups: ${groups
-      .map((g, i) => `${g}: ${series.map((s) => `${s.label} ${text(s, i)}`).join(', ')}`)
+      .map((g, i) => `${g}: ${series.map((s, k) => `${s.label} ${texts[i]![k]}`).join(', ')}`)
       .join('; ')}.`;
   return svgDocument({ ...options, height, description, className: 'grouped-bar-chart' }, body);
 }

@@ -139,17 +139,19 @@ export function quadrantChart(options: QuadrantChartOptions): string {
   const labels: string[] = [];
   const pointBoxes: Box[] = [];
   const inside = (b: Box) => b.left >= left && b.right <= right && b.top >= top && b.bottom <= bottom;
-  for (const p of points) {
-    const px = x(clamp(p.x, xDomain[0], xDomain[1]));
-    const py = y(clamp(p.y, yDomain[0], yDomain[1]));
+  const positions = points.map((p): [number, number] => [
+    x(clamp(p.x, xDomain[0], xDomain[1])),
+    y(clamp(p.y, yDomain[0], yDomain[1])),
+  ]);
+  for (const [i, p] of points.entries()) {
+    const [px, py] = positions[i]!;
     marks.push(
       `<circle class="mark" cx="${num(px)}" cy="${num(py)}" r="5" fill="${PALETTE.blue}" stroke="#FFFFFF" data-x="${p.x}" data-y="${p.y}">${tooltip(`${p.label}: ${formatNumber(p.x, decimals)}, ${formatNumber(p.y, decimals)}`)}</circle>`,
     );
     pointBoxes.push({ left: px - 5, right: px + 5, top: py - 5, bottom: py + 5 });
   }
   for (const [i, p] of points.entries()) {
-    const px = x(clamp(p.x, xDomain[0], xDomain[1]));
-    const py = y(clamp(p.y, yDomain[0], yDomain[1]));
+    const [px, py] = positions[i]!;
     const others = [...placed, ...pointBoxes.filter((_, k) => k !== i)];
     const short = 10 * FONT_SIZE * 0.6;
     for (const maxWidth of [undefined, short]) {

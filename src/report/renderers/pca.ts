@@ -1,4 +1,4 @@
-import type { PcaResult } from '../../index.js';
+import { type PcaResult, quantile } from '../../index.js';
 import { barChart } from '../charts/bar-chart.js';
 import { lineChart } from '../charts/line-chart.js';
 import { formatNumber, formatPercent } from '../format.js';
@@ -29,19 +29,11 @@ function retentionText(result: PcaResult): string {
   return 'a fixed number';
 }
 
-/** R type-7 quartiles and extremes of the non-null values, from one sort. */
-function fiveNumbers(values: readonly (number | null)[]): [number, number, number, number, number] | null {
-  const kept = new Float64Array(values.length);
-  let n = 0;
-  for (const value of values) if (value !== null) kept[n++] = value;
-  if (n === 0) return null;
-  const sorted = kept.subarray(0, n).sort();
-  const at = (p: number) => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    return lo + 1 < n ? sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!) : sorted[lo]!;
-  };
-  return [sorted[0]!, at(0.25), at(0.5), at(0.75), sorted[n - 1]!];
+/** R type-7 lower quartile, median and upper quartile of the non-null values, or null without any. */
+function quartiles(values: readonly (number | null)[]): [number, number, number] | null {
+  const kept = values.filter((value): value is number => value !== null);
+  if (kept.length === 0) return null;
+  return [quantile(kept, 0.25), quantile(kept, 0.5), quantile(kept, 0.75)];
 }
 
 /** The adequacy summary entries and the per-item MSA table. */
@@ -128,7 +120,7 @@ function compositeBlocks(result: PcaResult): Block[] {
       ],
     }),
   ];
-  const spread = result.scaledCompositeScore === null ? null : fiveNumbers(result.scaledCompositeScore);
+  const spread = result.scaledCompositeScore === null ? null : quartiles(result.scaledCompositeScore);
   if (spread !== null && result.compositeRange !== null) {
     blocks.push(
       tableBlock({
@@ -148,9 +140,9 @@ function compositeBlocks(result: PcaResult): Block[] {
             result.unscored,
             result.compositeRange.min,
             result.compositeRange.max,
+            spread[0],
             spread[1],
             spread[2],
-            spread[3],
           ],
         ],
         notes: [
