@@ -314,7 +314,8 @@ export function resolveWeights(
       );
       const within = new Array<number>(p).fill(0);
       for (const dimension of dimensionNames) {
-        const members = items.filter((_, i) => dimensionOf[i] === dimension);
+        const indices = items.flatMap((_, i) => (dimensionOf[i] === dimension ? [i] : []));
+        const members = indices.map((i) => items[i]!);
         const given = weights.items.get(dimension);
         const what = `item weights within dimension ${formatValue(dimension)}`;
         let values: number[];
@@ -339,8 +340,8 @@ export function resolveWeights(
           );
         }
         const scaled = rescale(values);
-        members.forEach((item) => {
-          within[items.indexOf(item)] = scaled[members.indexOf(item)]!;
+        indices.forEach((i, k) => {
+          within[i] = scaled[k]!;
         });
       }
       const itemWeights = items.map((_, i) => dimensionWeight.get(dimensionOf[i]!)! * within[i]!);

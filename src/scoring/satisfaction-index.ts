@@ -296,6 +296,13 @@ interface DimensionTable {
   readonly names: readonly string[];
   /** Each item's dimension. */
   readonly of: readonly string[];
+  /** Per dimension (same order as `names`), the indices of its items. */
+  readonly members: readonly (readonly number[])[];
+}
+
+function dimensionTable(names: readonly string[], of: readonly string[]): DimensionTable {
+  const members = names.map((dimension) => of.flatMap((d, i) => (d === dimension ? [i] : [])));
+  return { names, of, members };
 }
 
 function dimensionsFromOption(option: unknown): [string, string[]][] {
@@ -342,7 +349,10 @@ function tableFrom(
       `${FN}: every item must be in a dimension of ${source}; got none for ${formatValue(missing)}`,
     );
   }
-  return { names: entries.map(([dimension]) => dimension), of: items.map((item) => dimensionOf.get(item)!) };
+  return dimensionTable(
+    entries.map(([dimension]) => dimension),
+    items.map((item) => dimensionOf.get(item)!),
+  );
 }
 
 function resolveDimensions(
@@ -370,7 +380,7 @@ function resolveDimensions(
   const without = items.findIndex((_, i) => surveyDimensions[i] === null);
   if (without === -1 && items.length > 0) {
     const of = surveyDimensions as string[];
-    return { names: [...new Set(of)], of };
+    return dimensionTable([...new Set(of)], of);
   }
   if (weights.kind === 'dimension') {
     throw new RangeError(
@@ -413,21 +423,24 @@ function estimate(ctx: Context, rows: readonly number[]): Estimate {
   const n: number[] = [];
   const means: (number | null)[] = [];
   const scores: (number | null)[] = [];
+  // An item's answers over the rows (and their weights), reused across items.
+  const values = new Float64Array(rows.length);
+  const weights = w === null ? null : new Float64Array(rows.length);
   ctx.columns.forEach((column, i) => {
-    const values: number[] = [];
-    const weights: number[] = [];
+    let k = 0;
     for (const r of rows) {
       const value = column[r]!;
       if (Number.isNaN(value)) continue;
-      values.push(value);
-      if (w !== null) weights.push(w[r]!);
+      values[k] = value;
+      if (weights !== null) weights[k] = w![r]!;
+      k++;
     }
-    n.push(values.length);
-    if (values.length === 0) {
+    n.push(k);
+    if (k === 0) {
       means.push(null);
       scores.push(null);
     } else {
-      const m = mean(values, w === null ? undefined : weights);
+      const m = mean(values.subarray(0, k), weights?.subarray(0, k));
       means.push(m);
       scores.push(scoreOf(m, ctx.scales[i]!));
     }
@@ -439,8 +452,7 @@ function estimate(ctx: Context, rows: readonly number[]): Estimate {
         ctx.weights,
       )
     : null;
-  const dimensionIndices = (ctx.dimensions?.names ?? []).map((dimension) => {
-    const members = ctx.items.map((_, i) => i).filter((i) => ctx.dimensions!.of[i] === dimension);
+  const dimensionIndices = (ctx.dimensions?.members ?? []).map((members) => {
     const within = members.map((i) => (ctx.within === null ? ctx.weights[i]! : ctx.within[i]!));
     const total = sum(within);
     if (!(total > 0)) return null;
@@ -678,8 +690,7 @@ export function satisfactionIndex(
     };
   });
   const dimensionRows: SatisfactionIndexDimension[] = (dimensions?.names ?? []).map((dimension, k) => {
-    const members = items.filter((_, i) => dimensions!.of[i] === dimension);
-    const memberIndices = members.map((item) => items.indexOf(item));
+    const memberIndices = dimensions!.members[k]!;
     const subIndex = overall.dimensionIndices[k]!;
     if (subIndex === null) {
       warnings.push(
@@ -689,7 +700,7 @@ export function satisfactionIndex(
     return {
       dimension,
       weight: sum(memberIndices.map((i) => weights[i]!)),
-      items: members,
+      items: memberIndices.map((i) => items[i]!),
       index: subIndex,
       contribution: sum(memberIndices.map((i) => contributions[i]!)),
       level: subIndex === null ? null : levelOf(subIndex, levels),

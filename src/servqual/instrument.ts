@@ -162,6 +162,11 @@ export function checkInstrument(fn: string, input: unknown): ServqualInstrument 
   return { name: given.name ?? 'custom', dimensions, items };
 }
 
+/** Puts an item's id and number into a column pattern, unchecked. */
+function fill(pattern: string, item: Pick<ServqualInstrumentItem, 'id' | 'number'>): string {
+  return pattern.replaceAll('{item}', item.id).replaceAll('{number}', String(item.number));
+}
+
 /** Puts an item's id and number into a column pattern. */
 export function columnName(
   fn: string,
@@ -173,7 +178,7 @@ export function columnName(
       `${fn}: the pattern ${formatValue(pattern)} uses {number}, but item ${formatValue(item.id)} has no number`,
     );
   }
-  return pattern.replaceAll('{item}', item.id).replaceAll('{number}', String(item.number));
+  return fill(pattern, item);
 }
 
 /** Checks a column pattern: strings with {item} or {number}, all different. */
@@ -257,7 +262,7 @@ export function servqualInstrument(
       ['adequate', checked.adequate],
     ] as const) {
       if (template === undefined) continue;
-      const partner = template.replaceAll('{item}', item.id).replaceAll('{number}', String(item.number));
+      const partner = fill(template, item);
       if (!available.has(partner)) {
         throw new RangeError(
           `${fn}: item ${formatValue(item.id)} has a perception column ${formatValue(column)} but no ${role} column ${formatValue(partner)}`,

@@ -520,6 +520,8 @@ interface Scores {
   readonly n: number;
   readonly specs: readonly Spec[];
   readonly dimensions: readonly string[];
+  /** Per dimension, the indices of its items in `specs`. */
+  readonly members: readonly (readonly number[])[];
   /** Item columns. */
   readonly expectation: readonly Float64Array[];
   readonly perception: readonly Float64Array[];
@@ -748,7 +750,7 @@ function estimate(
   ctx: Context,
   rows: readonly number[],
   where: string,
-): Figures<ServqualSegmentItem, ServqualSegmentDimension> & { readonly used: number[] } {
+): Figures<Omit<ServqualSegmentItem, 'difference'>, ServqualDimension> & { readonly used: number[] } {
   const s = ctx.scores;
   const w = s.weights;
   const specs = s.specs;
@@ -800,7 +802,7 @@ function estimate(
     dimensionTests.push({ dimension, ...pairedTTest(kept.columns[2]!, kept.weights, ctx.confidenceLevel) });
     return {
       dimension,
-      items: specs.filter((spec) => spec.dimension === dimension).map((spec) => spec.item),
+      items: s.members[d]!.map((i) => specs[i]!.item),
       n: kept.n,
       partial,
       missing: rows.length - kept.n,
@@ -838,6 +840,10 @@ function estimate(
     const perceptionScores: number[] = [];
     const respondentWeights: number[] = [];
     const shares = s.dimensions.map(() => [] as number[]);
+    // One respondent's allocation, gaps and perceptions, reused across rows.
+    const a = new Float64Array(s.dimensions.length);
+    const gaps = new Float64Array(s.dimensions.length);
+    const perceptions = new Float64Array(s.dimensions.length);
     for (const r of rows) {
       if (Number.isNaN(allocation[0]![r]!)) {
         missingAllocation++;
@@ -847,23 +853,15 @@ function estimate(
         incompleteScores++;
         continue;
       }
-      const a = allocation.map((column) => column[r]!);
-      gapScores.push(
-        weightedSum(
-          s.dimensionGap.map((gap) => gap[r]!),
-          a,
-        ),
-      );
-      perceptionScores.push(
-        weightedSum(
-          s.dimensionPerception.map((p) => p[r]!),
-          a,
-        ),
-      );
+      for (let d = 0; d < a.length; d++) {
+        a[d] = allocation[d]![r]!;
+        gaps[d] = s.dimensionGap[d]![r]!;
+        perceptions[d] = s.dimensionPerception[d]![r]!;
+        shares[d]!.push(a[d]!);
+      }
+      gapScores.push(weightedSum(gaps, a));
+      perceptionScores.push(weightedSum(perceptions, a));
       respondentWeights.push(w === null ? 1 : w[r]!);
-      a.forEach((value, d) => {
-        shares[d]!.push(value);
-      });
     }
     const rw = w === null ? undefined : respondentWeights;
     if (gapScores.length > 0) {
@@ -912,10 +910,8 @@ function estimate(
         managementExpectation: management[i]!,
         gap: row.expectation === null ? null : row.expectation - management[i]!,
       })),
-      dimensions: dimensionRows.map((row) => {
-        const estimateOf = mean(
-          row.items.map((item) => management[specs.findIndex((sp) => sp.item === item)]!),
-        );
+      dimensions: dimensionRows.map((row, d) => {
+        const estimateOf = mean(s.members[d]!.map((i) => management[i]!));
         return {
           dimension: row.dimension,
           customerExpectation: row.expectation,
@@ -928,8 +924,8 @@ function estimate(
 
   let reliability: ServqualReliability[] | null = null;
   if (ctx.reliability) {
-    reliability = s.dimensions.map((dimension) => {
-      const members = specs.map((_, i) => i).filter((i) => specs[i]!.dimension === dimension);
+    reliability = s.dimensions.map((dimension, d) => {
+      const members = s.members[d]!;
       if (members.length < 2) {
         return { dimension, k: members.length, expectation: null, perception: null, gap: null };
       }
@@ -947,16 +943,11 @@ function estimate(
     });
   }
 
-  const noDifference = { expectation: null, perception: null, gap: null };
   return {
     used,
     n: used.length,
-    items: itemRows.map((row, i) => ({ ...row, rank: itemRanks[i]!, difference: noDifference })),
-    dimensions: dimensionRows.map((row, d) => ({
-      ...row,
-      rank: dimensionRanks[d]!,
-      difference: noDifference,
-    })),
+    items: itemRows.map((row, i) => ({ ...row, rank: itemRanks[i]! })),
+    dimensions: dimensionRows.map((row, d) => ({ ...row, rank: dimensionRanks[d]! })),
     overallGap,
     weightedGap,
     servperf,
@@ -1222,8 +1213,9 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
   if (importanceColumns !== null) {
     const raw = importanceColumns.map((id) => column(id));
     allocation = dimensions.map(() => new Float64Array(n));
+    const points = new Float64Array(raw.length); // one respondent's allocation, reused across rows
     for (let r = 0; r < n; r++) {
-      const points = raw.map((values) => values[r]!);
+      for (let d = 0; d < raw.length; d++) points[d] = raw[d]![r]!;
       if (points.some(Number.isNaN)) {
         for (const values of allocation) values[r] = Number.NaN;
         continue;
@@ -1250,6 +1242,7 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
     n,
     specs,
     dimensions,
+    members: membersOf,
     expectation,
     perception,
     adequate,
@@ -1380,9 +1373,8 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
     });
   }
 
-  const items: ServqualItem[] = whole.items.map(
-    ({ difference: _difference, ...item }) => item as ServqualItem,
-  );
+  // The whole sample has a pair on every item (checked above), so every item has its figures.
+  const items = whole.items as ServqualItem[];
   return {
     method: 'servqual',
     instrument: name,
@@ -1391,7 +1383,7 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
     n: whole.n,
     dropped: n - whole.n,
     items,
-    dimensions: whole.dimensions.map(({ difference: _difference, ...dimension }) => dimension),
+    dimensions: whole.dimensions,
     overallGap: whole.overallGap!,
     weightedGap: whole.weightedGap,
     servperf: whole.servperf!,
