@@ -1,6 +1,6 @@
 import { formatValue } from '../errors.js';
 import { type CholeskyFactor, cholesky, dependenceOn } from '../stats/cholesky.js';
-import { Moments, momentItems, moments } from '../stats/moments.js';
+import { datasetMoments, Moments, momentItems } from '../stats/moments.js';
 import { type DataOptions, type Dataset, resolveData, type SurveyData } from '../survey/data.js';
 
 /** Options shared by the driver analyses: the outcome, its drivers and which data (see `DataOptions`). */
@@ -34,6 +34,20 @@ export interface DriverData {
   readonly warnings: string[];
 }
 
+/**
+ * Checks that `drivers` is a non-empty array of names.
+ * @throws {TypeError} when it is not an array of strings
+ * @throws {RangeError} when it is empty
+ */
+export function checkDriverList(fn: string, drivers: unknown): asserts drivers is readonly string[] {
+  if (!Array.isArray(drivers) || !drivers.every((driver) => typeof driver === 'string')) {
+    throw new TypeError(
+      `${fn}: drivers must be an array of item or column names; got ${formatValue(drivers)}`,
+    );
+  }
+  if (drivers.length === 0) throw new RangeError(`${fn}: drivers must name at least one driver; got none`);
+}
+
 function checkNames(fn: string, options: DriverOptions): void {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(
@@ -44,12 +58,7 @@ function checkNames(fn: string, options: DriverOptions): void {
   if (typeof outcome !== 'string') {
     throw new TypeError(`${fn}: outcome must be the name of an item or column; got ${formatValue(outcome)}`);
   }
-  if (!Array.isArray(drivers) || !drivers.every((driver) => typeof driver === 'string')) {
-    throw new TypeError(
-      `${fn}: drivers must be an array of item or column names; got ${formatValue(drivers)}`,
-    );
-  }
-  if (drivers.length === 0) throw new RangeError(`${fn}: drivers must name at least one driver; got none`);
+  checkDriverList(fn, drivers);
   if (drivers.includes(outcome)) {
     throw new RangeError(
       `${fn}: the outcome must not be one of the drivers; got ${formatValue(outcome)} in both`,
@@ -119,11 +128,7 @@ export function driverData(fn: string, data: SurveyData | Moments, options: Driv
     ...(options.weights === undefined ? {} : { weights: options.weights }),
     items: names,
   });
-  const table: Record<string, Float64Array> = {};
-  names.forEach((name, i) => {
-    table[name] = dataset.columns[i]!;
-  });
-  const m = moments(table, dataset.weights === null ? {} : { weights: dataset.weights });
+  const m = datasetMoments(dataset, 'listwise');
   const json = m.toJSON();
   const size = names.length;
   const means = new Float64Array(size);

@@ -1,6 +1,7 @@
 import { formatValue } from '../errors.js';
 import { median } from '../stats/quantile.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
+import { checkDriverList } from './driver-data.js';
 import { regress } from './regress.js';
 import { relativeImportance } from './relative-importance.js';
 
@@ -238,12 +239,7 @@ export function importancePerformance(
     );
   }
   const { drivers, outcome } = options;
-  if (!Array.isArray(drivers) || !drivers.every((driver) => typeof driver === 'string')) {
-    throw new TypeError(
-      `${FN}: drivers must be an array of item or column names; got ${formatValue(drivers)}`,
-    );
-  }
-  if (drivers.length === 0) throw new RangeError(`${FN}: drivers must name at least one driver; got none`);
+  checkDriverList(FN, drivers);
   if (!stated && typeof outcome !== 'string') {
     throw new TypeError(
       `${FN}: outcome must name the outcome for derived importance ('${source as string}'); got ${formatValue(outcome)}`,

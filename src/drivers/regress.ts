@@ -1,5 +1,6 @@
 import { formatValue } from '../errors.js';
 import { choleskySolve, inverseFactor } from '../stats/cholesky.js';
+import { checkConfidenceLevel } from '../stats/confidence.js';
 import { fCdf, studentTQuantile, studentTTwoSided } from '../stats/distributions.js';
 import type { Moments } from '../stats/moments.js';
 import type { SurveyData } from '../survey/data.js';
@@ -232,10 +233,7 @@ function leastSquares(d: DriverData, system: ReturnType<typeof correlationSystem
  * regress({ y: [1, 3, 2, 5, 4], x: [1, 2, 3, 4, 5] }, { outcome: 'y', drivers: ['x'] }).coefficients[1].estimate; // 0.8
  */
 export function regress(data: SurveyData | Moments, options: RegressOptions): RegressResult {
-  const confidenceLevel = options?.confidenceLevel ?? 0.95;
-  if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-    throw new RangeError(`${FN}: confidenceLevel must be within (0, 1); got ${formatValue(confidenceLevel)}`);
-  }
+  const confidenceLevel = checkConfidenceLevel(FN, options?.confidenceLevel ?? 0.95);
   const d = driverData(FN, data, options);
   const p = d.drivers.length;
   const system = correlationSystem(FN, d, p + 2, `${p + 1} parameters and one residual degree of freedom`);

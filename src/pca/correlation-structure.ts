@@ -1,8 +1,8 @@
 import { formatValue } from '../errors.js';
-import { cholesky, dependenceOn } from '../stats/cholesky.js';
+import { COLLINEAR_PIVOT_RATIO, cholesky, dependenceOn } from '../stats/cholesky.js';
 import { effectiveSampleSize } from '../stats/confidence.js';
 import { covarianceToCorrelation } from '../stats/linear-algebra.js';
-import { type MissingPolicy, Moments, missingPolicy, momentItems, moments } from '../stats/moments.js';
+import { datasetMoments, type MissingPolicy, Moments, missingPolicy, momentItems } from '../stats/moments.js';
 import { type DataOptions, type Dataset, resolveData, type SurveyData } from '../survey/data.js';
 
 /**
@@ -58,11 +58,11 @@ export interface CorrelationStructure {
 
 /**
  * Pivot ratio (1 − R² of an item on the items before it) at or below which the Cholesky
- * factorisation stops and the item counts as an exact linear combination of them; the threshold of
- * `inverseSymmetricPositiveDefinite`. A stopped pivot below −SINGULAR_PIVOT is not a collapse but a
- * matrix that is not positive semi-definite.
+ * factorisation stops and the item counts as an exact linear combination of them: the threshold of
+ * `cholesky` and of `inverseSymmetricPositiveDefinite`. A stopped pivot below −SINGULAR_PIVOT is not
+ * a collapse but a matrix that is not positive semi-definite.
  */
-const SINGULAR_PIVOT = 1e-10;
+const SINGULAR_PIVOT = COLLINEAR_PIVOT_RATIO;
 
 function isMatrixInput(data: unknown): data is CorrelationMatrixInput {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
@@ -136,8 +136,12 @@ export function checkLinearDependence(
   return { pivots, positiveDefinite: false };
 }
 
-function checkCounts(fn: string, items: readonly string[], n: number, what: string): void {
+function checkItemCount(fn: string, items: readonly string[]): void {
   if (items.length < 2) throw new RangeError(`${fn}: needs at least 2 items; got ${items.length}`);
+}
+
+function checkCounts(fn: string, items: readonly string[], n: number, what: string): void {
+  checkItemCount(fn, items);
   if (!(n > items.length)) {
     throw new RangeError(
       `${fn}: needs more respondents${what} than items (n > p), or the correlation matrix is singular; got ${n} for ${items.length} items`,
@@ -232,10 +236,8 @@ export function correlationStructure(
     structure = fromMatrix(fn, data, options);
   } else {
     const dataset = resolveData(fn, data, options);
-    const m = moments(dataset.items.length === 0 ? {} : columnsOf(dataset), {
-      missing,
-      ...(dataset.weights === null ? {} : { weights: dataset.weights }),
-    });
+    checkItemCount(fn, dataset.items);
+    const m = datasetMoments(dataset, missing);
     let used = m.n;
     let keep: (r: number) => boolean = (r) => dataset.columns.every((column) => !Number.isNaN(column[r]!));
     if (missing === 'pairwise') {
@@ -255,14 +257,6 @@ export function correlationStructure(
     );
   }
   return { ...structure, pivots, positiveDefinite };
-}
-
-function columnsOf(dataset: Dataset): Record<string, Float64Array> {
-  const table: Record<string, Float64Array> = {};
-  dataset.items.forEach((id, i) => {
-    table[id] = dataset.columns[i]!;
-  });
-  return table;
 }
 
 function fromMatrix(

@@ -1,5 +1,4 @@
 import { formatValue } from '../errors.js';
-import { weightWarnings } from '../stats/confidence.js';
 import { symmetricEigen } from '../stats/linear-algebra.js';
 import type { MissingPolicy } from '../stats/moments.js';
 import { doubleArray, linearScores, nullForNaN } from '../stats/scores.js';
@@ -16,6 +15,7 @@ import {
   bartlettMeasures,
   type KmoMeasures,
   kmoMeasures,
+  weightingWarnings,
 } from './sampling-adequacy.js';
 import { signByLargest, type VarimaxOptions, varimax } from './varimax.js';
 
@@ -393,9 +393,7 @@ export function pca(data: PcaData, options: PcaOptions = {}): PcaResult {
   const bartlett = structure.positiveDefinite
     ? bartlettMeasures(structure.pivots, structure.sampleSize)
     : null;
-  if (structure.weighted && structure.source === 'data') {
-    warnings.push(...weightWarnings(FN, structure.n, structure.sampleSize));
-  }
+  warnings.push(...weightingWarnings(FN, structure));
   warnings.push(...adequacyWarnings(FN, kmo, bartlett));
 
   const compositeWeights = kept.map((value) => value / kept.reduce((a, b) => a + b, 0));

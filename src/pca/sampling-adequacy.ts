@@ -140,7 +140,8 @@ export function adequacyWarnings(
   return warnings;
 }
 
-function weighting(fn: string, structure: CorrelationStructure): string[] {
+/** The warning of strongly varying respondent weights, for a structure computed from weighted data. */
+export function weightingWarnings(fn: string, structure: CorrelationStructure): string[] {
   return structure.weighted && structure.source === 'data'
     ? weightWarnings(fn, structure.n, structure.sampleSize)
     : [];
@@ -228,6 +229,10 @@ export function bartlettSphericity(
     n: structure.n,
     dropped: structure.dropped,
     ...measures,
-    warnings: [...structure.warnings, ...weighting(fn, structure), ...adequacyWarnings(fn, null, measures)],
+    warnings: [
+      ...structure.warnings,
+      ...weightingWarnings(fn, structure),
+      ...adequacyWarnings(fn, null, measures),
+    ],
   };
 }

@@ -1,11 +1,19 @@
 import { formatValue } from '../errors.js';
 import { normalQuantile } from './distributions.js';
 
-/** The two-sided normal critical value z for a confidence level, after checking the level. */
-export function criticalZ(fn: string, level: number): number {
+/**
+ * A confidence level, checked to lie within (0, 1).
+ * @throws {RangeError} `fn: confidenceLevel must be within (0, 1); got value` otherwise
+ */
+export function checkConfidenceLevel(fn: string, level: number): number {
   if (!(level > 0 && level < 1))
     throw new RangeError(`${fn}: confidenceLevel must be within (0, 1); got ${formatValue(level)}`);
-  return normalQuantile(1 - (1 - level) / 2);
+  return level;
+}
+
+/** The two-sided normal critical value z for a confidence level, after checking the level. */
+export function criticalZ(fn: string, level: number): number {
+  return normalQuantile(1 - (1 - checkConfidenceLevel(fn, level)) / 2);
 }
 
 /** Kish's effective sample size (Σw)² / Σw² of respondent weights. */

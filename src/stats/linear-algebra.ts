@@ -1,4 +1,5 @@
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { COLLINEAR_PIVOT_RATIO } from './cholesky.js';
 
 /** Eigenvalues in decreasing order with their unit eigenvectors as the columns of `vectors`. */
 export interface SymmetricEigen {
@@ -28,11 +29,11 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): Symmetri
 }
 
 /**
- * Pivot ratio Lᵢᵢ² / Aᵢᵢ below which a Cholesky factorisation is called singular. For a correlation
- * matrix the ratio is 1 − R² of variable i on the variables before it, so this flags an R² above
- * 1 − 1e-10: an exact linear combination blurred by rounding.
+ * Pivot ratio Lᵢᵢ² / Aᵢᵢ below which a Cholesky factorisation is called singular: the threshold of
+ * `cholesky` (1e-10). For a correlation matrix the ratio is 1 − R² of variable i on the variables
+ * before it, so this flags an R² above 1 − 1e-10: an exact linear combination blurred by rounding.
  */
-const SINGULAR_PIVOT = 1e-10;
+const SINGULAR_PIVOT = COLLINEAR_PIVOT_RATIO;
 
 /**
  * The inverse of a symmetric positive-definite matrix through its Cholesky factor, or `null` when

@@ -1,5 +1,5 @@
 import { formatValue } from '../errors.js';
-import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
+import { type DataOptions, type Dataset, resolveData, type SurveyData } from '../survey/data.js';
 import { columnSums, crossProducts, IntegerCrossProducts } from './cross-products.js';
 
 /** How rows with missing answers enter the moments. */
@@ -546,7 +546,14 @@ function pairwise(
  */
 export function moments(data: SurveyData, options: MomentsOptions = {}): Moments {
   const missing = missingPolicy('moments', options.missing);
-  const dataset = resolveData('moments', data, options);
+  return datasetMoments(resolveData('moments', data, options), missing);
+}
+
+/**
+ * The moments of data already resolved by `resolveData` (its items, columns and weights), for an
+ * analysis that has checked them itself: {@link moments} without resolving the data a second time.
+ */
+export function datasetMoments(dataset: Dataset, missing: MissingPolicy): Moments {
   const state =
     missing === 'listwise'
       ? listwise(dataset.items, dataset.columns, dataset.weights, dataset.n)

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type MissingPolicy, Moments, moments } from '../../src/stats/moments.js';
-import type { SurveyData } from '../../src/survey/data.js';
+import { datasetMoments, type MissingPolicy, Moments, moments } from '../../src/stats/moments.js';
+import { resolveData, type SurveyData } from '../../src/survey/data.js';
 import { bankSample } from '../helpers/data.js';
 import { expectAllClose, expectClose } from '../helpers/expect-close.js';
 
@@ -410,5 +410,19 @@ describe('errors', () => {
     expect(() => moments({ a: [1, 2] }, { weights: [1, -1] })).toThrow(
       new RangeError('moments: weights must be positive and finite; got -1 at index 1'),
     );
+  });
+});
+
+describe('datasetMoments', () => {
+  // Invariant: the moments of resolved data are those of moments() on the same data and options.
+  it.each(['listwise', 'pairwise'] as const)('equals moments() on the same data (%s)', (missing) => {
+    const data = {
+      a: [1, 2, Number.NaN, 4, 5, 3],
+      b: [2, Number.NaN, 5, 9, 4, 4],
+      c: [3, 1, 2, 2, 5, Number.NaN],
+    };
+    const weights = [1, 2, 1, 0.5, 1.5, 1];
+    const dataset = resolveData('test', data, { weights });
+    expect(datasetMoments(dataset, missing).toJSON()).toEqual(moments(data, { missing, weights }).toJSON());
   });
 });
