@@ -1,5 +1,6 @@
 import { formatValue } from '../errors.js';
 import { cronbachAlpha } from '../reliability/cronbach-alpha.js';
+import { checkConfidenceLevel } from '../stats/confidence.js';
 import { sum, weightedSum } from '../stats/sum.js';
 import { mean } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
@@ -1025,10 +1026,7 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
       `${FN}: dimensionScore must be 'available' or 'complete'; got ${formatValue(dimensionScore)}`,
     );
   }
-  const confidenceLevel = options.confidenceLevel ?? 0.95;
-  if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-    throw new RangeError(`${FN}: confidenceLevel must be within (0, 1); got ${formatValue(confidenceLevel)}`);
-  }
+  const confidenceLevel = checkConfidenceLevel(FN, options.confidenceLevel ?? 0.95);
   const minSegmentSize = options.minSegmentSize ?? 30;
   if (!(Number.isInteger(minSegmentSize) && minSegmentSize >= 0)) {
     throw new RangeError(
