@@ -6,6 +6,7 @@ import {
   type ParsedPairwise,
   parsePairwise,
 } from './pairwise-matrix.js';
+import { scaledToUnitSum, weightsFromLogs } from './priority-vector.js';
 
 /** Options of {@link aggregateJudgments}. */
 export interface AggregateJudgmentsOptions extends PairwiseParseOptions {
@@ -83,8 +84,7 @@ export function normalizedRaterWeights(
       );
     }
   });
-  const total = sum(weights);
-  return weights.map((w) => w / total);
+  return scaledToUnitSum(weights);
 }
 
 /**
@@ -276,28 +276,22 @@ export function aggregatePriorities(
   }
   const raterWeights = normalizedRaterWeights(fn, options.raterWeights, vectors.length);
   // Each vector is rescaled to sum to 1 first, so inputs given as raw scores combine correctly.
-  const scaled = vectors.map((v) => {
-    const total = sum(v);
-    return v.map((w) => w / total);
-  });
-  let combined: number[];
-  if (mean === 'geometric') {
-    const logs = Array.from({ length: n }, (_, i) =>
-      sum(scaled.map((v, k) => raterWeights[k]! * Math.log(v[i]!))),
-    );
-    const top = Math.max(...logs);
-    combined = logs.map((value) => Math.exp(value - top));
-  } else {
-    combined = Array.from({ length: n }, (_, i) => sum(scaled.map((v, k) => raterWeights[k]! * v[i]!)));
-  }
-  const total = sum(combined);
+  const scaled = vectors.map(scaledToUnitSum);
+  const weights =
+    mean === 'geometric'
+      ? weightsFromLogs(
+          Array.from({ length: n }, (_, i) => sum(scaled.map((v, k) => raterWeights[k]! * Math.log(v[i]!)))),
+        )
+      : scaledToUnitSum(
+          Array.from({ length: n }, (_, i) => sum(scaled.map((v, k) => raterWeights[k]! * v[i]!))),
+        );
   return {
     method: 'aggregate-priorities',
     mean,
     raters: vectors.length,
     raterWeights,
     labels: resolvedLabels,
-    weights: combined.map((w) => w / total),
+    weights,
     warnings: [],
   };
 }

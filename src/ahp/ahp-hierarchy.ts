@@ -165,13 +165,15 @@ export function ahpHierarchy(tree: AhpHierarchyNode, options: AhpHierarchyOption
     const nodeFn = `${FN} (node ${formatValue(node.id)})`;
     const leaf = children.length === 0;
     const here = [...path, node.id];
+    let childIds: string[] = [];
     let compared: readonly string[] | null;
     let comparedLabels: readonly string[] | null;
     if (!leaf) {
       const checked = children.map(
         (child, i) => checkNode(child, `the child at index ${i} of node ${formatValue(node.id)}`).node,
       );
-      compared = checked.map((child) => child.id);
+      childIds = checked.map((child) => child.id);
+      compared = childIds;
       comparedLabels = checked.map((child) => child.label ?? child.id);
     } else if (alternatives !== null) {
       compared = alternatives;
@@ -225,7 +227,7 @@ export function ahpHierarchy(tree: AhpHierarchyNode, options: AhpHierarchyOption
       depth: path.length,
       localWeight,
       globalWeight,
-      children: leaf ? [] : children.map((child) => (child as AhpHierarchyNode).id),
+      children: childIds,
       leaf,
       priorities,
       consistencyRatio: priorities?.consistencyRatio ?? null,

@@ -4,7 +4,7 @@ import { Responses } from '../survey/responses.js';
 import { aggregatePriorities, geometricMeanMatrix } from './aggregate.js';
 import { type AhpOptions, type AhpResult, ahpOfParsed, ahpSettings } from './ahp.js';
 import type { ParsedPairwise } from './pairwise-matrix.js';
-import { type PriorityMethod, unreachableItems } from './priority-vector.js';
+import { type PriorityMethod, scaledToUnitSum, unreachableItems } from './priority-vector.js';
 import { randomIndexOf } from './random-index.js';
 
 /** One survey question "a vs b": the column holding the answers and the two items it compares. */
@@ -224,9 +224,12 @@ export function pairwiseFromSurvey(
   }
   const notAsked = (n * (n - 1)) / 2 - pairs.length;
 
-  const { dataOptions, raterIds } = splitOptions(options);
-  const dataset = resolveData(FN, data, { ...dataOptions, items: pairs.map((p) => p.column) });
-  const ids = raterIds ?? (data instanceof Responses ? data.respondentIds : undefined);
+  const dataset = resolveData(FN, data, {
+    ...(options.columns === undefined ? {} : { columns: options.columns }),
+    ...(options.weights === undefined ? {} : { weights: options.weights }),
+    items: pairs.map((p) => p.column),
+  });
+  const ids = options.raterIds ?? (data instanceof Responses ? data.respondentIds : undefined);
   if (ids !== undefined && ids.length !== dataset.n) {
     throw new RangeError(`${FN}: raterIds must have one id per respondent (${dataset.n}); got ${ids.length}`);
   }
@@ -336,8 +339,7 @@ export function pairwiseFromSurvey(
       `${FN}: no rater is left to aggregate; got ${dataset.n} respondents, ${describeDropped(droppedByReason)}`,
     );
   }
-  const total = keptWeights.reduce((a, b) => a + b, 0);
-  const raterWeights = keptWeights.map((w) => w / total);
+  const raterWeights = scaledToUnitSum(keptWeights);
   let group: AhpResult | null = null;
   let weights: number[];
   const warnings: string[] = [];
@@ -402,19 +404,6 @@ function describeDropped(counts: Readonly<Record<SurveyRaterExclusion, number>>)
   if (counts.disconnected > 0) parts.push(`${counts.disconnected} whose answers do not connect every item`);
   if (counts.inconsistent > 0) parts.push(`${counts.inconsistent} above the CR threshold`);
   return parts.length === 0 ? 'none left out' : parts.join(', ');
-}
-
-function splitOptions(options: PairwiseFromSurveyOptions): {
-  dataOptions: DataOptions;
-  raterIds: readonly (string | number)[] | undefined;
-} {
-  return {
-    dataOptions: {
-      ...(options.columns === undefined ? {} : { columns: options.columns }),
-      ...(options.weights === undefined ? {} : { weights: options.weights }),
-    },
-    raterIds: options.raterIds,
-  };
 }
 
 /** One answer as the judgment aₐᵦ, or `null` when it is off the scale. */

@@ -14,6 +14,21 @@ export interface PerronEigen {
 const POWER_TOLERANCE = 1e-15;
 const POWER_MAX_ITERATIONS = 100_000;
 
+/** The values divided by their (compensated) sum, so that they sum to 1. */
+export function scaledToUnitSum(values: readonly number[]): number[] {
+  const total = sum(values);
+  return values.map((value) => value / total);
+}
+
+/**
+ * Weights from their logarithms, scaled to sum to 1: exp(logᵢ − max log) / Σ, so that the largest
+ * term is 1 and nothing overflows.
+ */
+export function weightsFromLogs(logs: readonly number[]): number[] {
+  const top = Math.max(...logs);
+  return scaledToUnitSum(logs.map((value) => Math.exp(value - top)));
+}
+
 function multiply(matrix: readonly (readonly number[])[], vector: readonly number[]): number[] {
   return matrix.map((row) => sum(row.map((value, j) => value * vector[j]!)));
 }
@@ -57,9 +72,7 @@ export function perronEigen(matrix: readonly (readonly number[])[]): PerronEigen
   const real = decomposition.realEigenvalues;
   let best = 0;
   for (let k = 1; k < n; k++) if (real[k]! > real[best]!) best = k;
-  const column = decomposition.eigenvectorMatrix.getColumn(best);
-  const total = sum(column);
-  const vector = column.map((value) => value / total);
+  const vector = scaledToUnitSum(decomposition.eigenvectorMatrix.getColumn(best));
   if (Math.abs(decomposition.imaginaryEigenvalues[best]!) > 0 || vector.some((value) => !(value > 0))) {
     return powerIteration(
       matrix,
@@ -71,20 +84,14 @@ export function perronEigen(matrix: readonly (readonly number[])[]): PerronEigen
 
 /** Row geometric means, scaled to sum to 1: wᵢ ∝ (Πⱼ aᵢⱼ)^(1/n), computed as exp(mean of log aᵢⱼ). */
 export function geometricMeanPriorities(matrix: readonly (readonly number[])[]): number[] {
-  const logs = matrix.map((row) => sum(row.map(Math.log)) / row.length);
-  const top = Math.max(...logs);
-  const scaled = logs.map((value) => Math.exp(value - top));
-  const total = sum(scaled);
-  return scaled.map((value) => value / total);
+  return weightsFromLogs(matrix.map((row) => sum(row.map(Math.log)) / row.length));
 }
 
 /** Means of the rows of the column-normalised matrix: wᵢ = (1/n) Σⱼ aᵢⱼ / Σₖ aₖⱼ. */
 export function columnMeanPriorities(matrix: readonly (readonly number[])[]): number[] {
   const n = matrix.length;
   const columnSums = matrix.map((_, j) => sum(matrix.map((row) => row[j]!)));
-  const w = matrix.map((row) => sum(row.map((value, j) => value / columnSums[j]!)) / n);
-  const total = sum(w);
-  return w.map((value) => value / total);
+  return scaledToUnitSum(matrix.map((row) => sum(row.map((value, j) => value / columnSums[j]!)) / n));
 }
 
 /** λmax by the convention used for priorities that are not an eigenvector: mean of (A w)ᵢ / wᵢ. */

@@ -5,6 +5,7 @@ import {
   type FuzzyMembership,
   type FuzzyOperator,
   type FuzzyWeights,
+  isRecord,
   type ResolvedMembership,
   resolveGradeScores,
   resolveMembership,
@@ -101,10 +102,6 @@ interface Plan {
   readonly operator: FuzzyOperator;
   readonly membership: ResolvedMembership | null;
   readonly children: readonly Plan[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function checkChildren(owner: string, dimensions: unknown): readonly unknown[] {

@@ -1,5 +1,5 @@
 import { formatValue } from '../errors.js';
-import { sum } from '../stats/sum.js';
+import { sum, weightedSum } from '../stats/sum.js';
 import {
   type Context,
   compose,
@@ -86,7 +86,7 @@ export function evaluateMembership(
   const normalizedVector = vector.map((b) => b / total);
   const largest = vector.reduce((a, b) => Math.max(a, b), 0);
   const tied = grades.filter((_, j) => largest - vector[j]! <= TIE_TOLERANCE * largest);
-  const score = sum(normalizedVector.map((b, j) => b * gradeScores[j]!));
+  const score = weightedSum(normalizedVector, gradeScores);
 
   const influentialFactors = isMaxBased(operator)
     ? items.filter((_, i) =>

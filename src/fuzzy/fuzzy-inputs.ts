@@ -74,7 +74,8 @@ export const SUM_TOLERANCE = 1e-9;
 /** Two entries of B tie when they differ by at most this much relative to the largest. */
 export const TIE_TOLERANCE = 1e-12;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a value is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -1,5 +1,5 @@
 import { formatValue } from '../errors.js';
-import { weightWarnings } from '../stats/confidence.js';
+import { checkConfidenceLevel, weightWarnings } from '../stats/confidence.js';
 import { fQuantile } from '../stats/distributions.js';
 import { squaredMultipleCorrelations } from '../stats/linear-algebra.js';
 import type { MissingPolicy, Moments } from '../stats/moments.js';
@@ -119,10 +119,7 @@ export function cronbachAlpha(
   options: CronbachAlphaOptions = {},
 ): CronbachAlphaResult {
   const fn = 'cronbachAlpha';
-  const confidenceLevel = options.confidenceLevel ?? 0.95;
-  if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-    throw new RangeError(`${fn}: confidenceLevel must be within (0, 1); got ${formatValue(confidenceLevel)}`);
-  }
+  const confidenceLevel = checkConfidenceLevel(fn, options.confidenceLevel ?? 0.95);
   const input = itemCovariance(fn, data, options);
   const { covariance: c, correlation: r, items } = input;
   const k = items.length;

@@ -176,7 +176,10 @@ export function itemCovariance(
   const dataset = resolveData(fn, data, options);
   checkItemCount(fn, dataset.items);
   const reverse = checkReverse(fn, dataset.items, options.reverse);
+  // The observed range over every item: scanned once, and only when a reversed item needs it.
+  let range: { min: number; max: number } | null = null;
   const observed = () => {
+    if (range !== null) return range;
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
     for (const column of dataset.columns) {
@@ -185,7 +188,8 @@ export function itemCovariance(
         if (value > max) max = value;
       }
     }
-    return { min, max };
+    range = { min, max };
+    return range;
   };
   const table: Record<string, Float64Array> = {};
   dataset.items.forEach((id, c) => {

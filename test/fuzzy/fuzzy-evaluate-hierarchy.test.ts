@@ -6,6 +6,7 @@ import type { FUZZY_OPERATORS } from '../../src/fuzzy/fuzzy-inputs.js';
 import { membershipMatrix } from '../../src/fuzzy/membership-matrix.js';
 import { bankSample } from '../helpers/data.js';
 import { expectAllClose, expectClose } from '../helpers/expect-close.js';
+import { expectThrows } from '../helpers/expect-throws.js';
 
 // Reference values:
 // - the multi-level example of 司守奎, 孙玺菁 (2011), 数学建模算法与应用 (国防工业出版社), §14.2
@@ -49,18 +50,6 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/r/fuzzy.json', impo
   readonly hierarchy: HierarchyReference[];
 };
 const tolerance = 1e-12;
-
-/** Asserts that `call` throws an error of `type` whose message is exactly `message`. */
-function expectThrows(call: () => unknown, type: ErrorConstructor, message: string): void {
-  let error: unknown;
-  try {
-    call();
-  } catch (caught) {
-    error = caught;
-  }
-  expect(error, 'an error').toBeInstanceOf(type);
-  expect((error as Error).message).toBe(message);
-}
 
 const grades = ['优秀', '良好', '一般', '较差', '差'];
 const textbook = {

@@ -7,6 +7,7 @@ import { defaultGradeScores } from '../../src/fuzzy/grades.js';
 import { membershipMatrix } from '../../src/fuzzy/membership-matrix.js';
 import { bankSample } from '../helpers/data.js';
 import { expectAllClose, expectClose } from '../helpers/expect-close.js';
+import { expectThrows } from '../helpers/expect-throws.js';
 
 // Reference values:
 // - a published worked example: 司守奎, 孙玺菁 (2011), 数学建模算法与应用 (国防工业出版社), §14.2,
@@ -49,18 +50,6 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/r/fuzzy.json', impo
   readonly hierarchy: HierarchyReference[];
 };
 const tolerance = 1e-12;
-
-/** Asserts that `call` throws an error of `type` whose message is exactly `message`. */
-function expectThrows(call: () => unknown, type: ErrorConstructor, message: string): void {
-  let error: unknown;
-  try {
-    call();
-  } catch (caught) {
-    error = caught;
-  }
-  expect(error, 'an error').toBeInstanceOf(type);
-  expect((error as Error).message).toBe(message);
-}
 
 const employee = {
   weights: [0.25, 0.2, 0.25, 0.3],

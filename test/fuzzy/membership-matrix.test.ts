@@ -5,6 +5,7 @@ import { membershipMatrix } from '../../src/fuzzy/membership-matrix.js';
 import { defineSurvey } from '../../src/survey/define-survey.js';
 import { bankSample } from '../helpers/data.js';
 import { expectAllClose, expectClose } from '../helpers/expect-close.js';
+import { expectThrows } from '../helpers/expect-throws.js';
 
 // Reference values: the shares of each grade among the answers to the 22 perception items of the
 // bundled sample (examples/data/bank-survey.csv), unweighted and with respondent weights, computed in
@@ -26,18 +27,6 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/r/fuzzy.json', impo
   readonly membership: { readonly unweighted: MembershipReference; readonly weighted: MembershipReference };
 };
 const tolerance = 1e-12;
-
-/** Asserts that `call` throws an error of `type` whose message is exactly `message`. */
-function expectThrows(call: () => unknown, type: ErrorConstructor, message: string): void {
-  let error: unknown;
-  try {
-    call();
-  } catch (caught) {
-    error = caught;
-  }
-  expect(error, 'an error').toBeInstanceOf(type);
-  expect((error as Error).message).toBe(message);
-}
 
 suite('membershipMatrix against R on the bundled sample', () => {
   for (const reference of [fixture.membership.unweighted, fixture.membership.weighted]) {
