@@ -1,6 +1,7 @@
 import { formatValue } from '../errors.js';
 import { median } from '../stats/quantile.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
+import { type AnswerScale, answerScale, checkScaleOption } from '../survey/scales.js';
 import { checkDriverList } from './driver-data.js';
 import { regress } from './regress.js';
 import { relativeImportance } from './relative-importance.js';
@@ -127,50 +128,15 @@ export interface ImportancePerformanceResult {
 
 const FN = 'importancePerformance';
 
-function isScale(value: unknown): value is DriverScale {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as DriverScale).min === 'number' &&
-    typeof (value as DriverScale).max === 'number'
-  );
-}
-
+/** Each driver's scale: the survey definition's, else `options.scale`. */
 function resolveScales(
   drivers: readonly string[],
-  surveyScales: readonly (DriverScale | null)[],
+  surveyScales: readonly (AnswerScale | null)[],
   option: ImportancePerformanceOptions['scale'],
 ): DriverScale[] {
-  if (option !== undefined && (option === null || typeof option !== 'object')) {
-    throw new TypeError(`${FN}: scale must be { min, max } or one per driver; got ${formatValue(option)}`);
-  }
-  const single = option !== undefined && isScale(option) ? option : undefined;
-  const perDriver =
-    single === undefined ? (option as Readonly<Record<string, DriverScale>> | undefined) : undefined;
+  checkScaleOption(FN, option, 'driver');
   return drivers.map((driver, i) => {
-    const given = single ?? perDriver?.[driver];
-    const survey = surveyScales[i] ?? null;
-    if (given !== undefined && !isScale(given)) {
-      throw new TypeError(
-        `${FN}: scale of ${formatValue(driver)} must be { min, max }; got ${formatValue(given)}`,
-      );
-    }
-    const scale = survey ?? given;
-    if (scale === undefined) {
-      throw new RangeError(
-        `${FN}: driver ${formatValue(driver)} has no scale; give options.scale as { min, max } or one per driver`,
-      );
-    }
-    if (survey !== null && given !== undefined && (given.min !== survey.min || given.max !== survey.max)) {
-      throw new RangeError(
-        `${FN}: the scale of ${formatValue(driver)} is ${survey.min}–${survey.max} in the survey definition; got ${given.min}–${given.max} in options.scale`,
-      );
-    }
-    if (!(Number.isFinite(scale.min) && Number.isFinite(scale.max) && scale.min < scale.max)) {
-      throw new RangeError(
-        `${FN}: scale of ${formatValue(driver)} must have finite bounds with max greater than min; got ${scale.min}–${scale.max}`,
-      );
-    }
+    const scale = answerScale(FN, driver, surveyScales[i] ?? null, option, 'driver', false);
     return { min: scale.min, max: scale.max };
   });
 }

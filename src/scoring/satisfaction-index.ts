@@ -5,6 +5,7 @@ import { sum, weightedSum } from '../stats/sum.js';
 import { mean, standardDeviation } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 import { Responses } from '../survey/responses.js';
+import { type AnswerScale, answerScale, checkScaleOption } from '../survey/scales.js';
 import { segmentLabels } from '../survey/segments.js';
 import {
   type ClassifiedWeights,
@@ -227,68 +228,14 @@ export interface SatisfactionIndexResult {
 // ---------------------------------------------------------------------------------------------------
 // Option checks
 
-function isScale(value: unknown): value is IndexScale {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as IndexScale).min === 'number' &&
-    typeof (value as IndexScale).max === 'number'
-  );
-}
-
-interface ItemScale {
-  readonly min: number;
-  readonly max: number;
-  readonly integer: boolean;
-}
-
+/** Each item's scale: the survey definition's, else `options.scale` (whole-number bounds required). */
 function resolveScales(
   items: readonly string[],
-  surveyScales: readonly ({ min: number; max: number; integer: boolean } | null)[],
+  surveyScales: readonly (AnswerScale | null)[],
   option: SatisfactionIndexOptions['scale'],
-): ItemScale[] {
-  if (option !== undefined && (option === null || typeof option !== 'object')) {
-    throw new TypeError(`${FN}: scale must be { min, max } or one per item; got ${formatValue(option)}`);
-  }
-  const single = option !== undefined && isScale(option) ? option : undefined;
-  const perItem =
-    option !== undefined && single === undefined
-      ? (option as Readonly<Record<string, IndexScale>>)
-      : undefined;
-  return items.map((item, i) => {
-    const survey = surveyScales[i] ?? null;
-    const given = single ?? perItem?.[item];
-    if (given !== undefined && !isScale(given)) {
-      throw new TypeError(
-        `${FN}: scale of ${formatValue(item)} must be { min, max }; got ${formatValue(given)}`,
-      );
-    }
-    if (survey !== null) {
-      if (given !== undefined && (given.min !== survey.min || given.max !== survey.max)) {
-        throw new RangeError(
-          `${FN}: the scale of ${formatValue(item)} is ${survey.min}–${survey.max} in the survey definition; got ${given.min}–${given.max} in options.scale`,
-        );
-      }
-      return { min: survey.min, max: survey.max, integer: survey.integer };
-    }
-    if (given === undefined) {
-      throw new RangeError(
-        `${FN}: item ${formatValue(item)} has no scale; give options.scale as { min, max } or one per item`,
-      );
-    }
-    if (!(Number.isFinite(given.min) && Number.isFinite(given.max) && given.min < given.max)) {
-      throw new RangeError(
-        `${FN}: scale of ${formatValue(item)} must have finite bounds with max greater than min; got ${given.min}–${given.max}`,
-      );
-    }
-    const integer = given.integer ?? true;
-    if (integer && !(Number.isInteger(given.min) && Number.isInteger(given.max))) {
-      throw new RangeError(
-        `${FN}: an integer scale needs integer bounds (or integer: false); got ${given.min}–${given.max} for ${formatValue(item)}`,
-      );
-    }
-    return { min: given.min, max: given.max, integer };
-  });
+): AnswerScale[] {
+  checkScaleOption(FN, option, 'item');
+  return items.map((item, i) => answerScale(FN, item, surveyScales[i] ?? null, option, 'item', true));
 }
 
 interface DimensionTable {
@@ -397,7 +344,7 @@ interface Context {
   readonly items: readonly string[];
   readonly columns: readonly Float64Array[];
   readonly respondentWeights: Float64Array | null;
-  readonly scales: readonly ItemScale[];
+  readonly scales: readonly AnswerScale[];
   readonly weights: readonly number[];
   /** Within-dimension weights per item, or null (then wᵢ / Σ_d wᵢ). */
   readonly within: readonly number[] | null;
@@ -413,7 +360,7 @@ interface Estimate {
   readonly dimensionIndices: (number | null)[];
 }
 
-function scoreOf(mean: number, scale: ItemScale): number {
+function scoreOf(mean: number, scale: AnswerScale): number {
   return (100 * (mean - scale.min)) / (scale.max - scale.min);
 }
 

@@ -5,6 +5,7 @@ import { sum, weightedSum } from '../stats/sum.js';
 import { mean } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 import { Responses } from '../survey/responses.js';
+import { type AnswerScale, answerScale, checkScaleOption } from '../survey/scales.js';
 import { segmentLabels } from '../survey/segments.js';
 import {
   checkInstrument,
@@ -452,57 +453,7 @@ function resolveSpecs(
   return { specs, dimensions: [...instrument.dimensions], name: instrument.name };
 }
 
-interface ColumnScale {
-  readonly min: number;
-  readonly max: number;
-  readonly integer: boolean;
-}
-
-function isScale(value: unknown): value is ServqualScale {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as ServqualScale).min === 'number' &&
-    typeof (value as ServqualScale).max === 'number'
-  );
-}
-
-function resolveScale(
-  column: string,
-  survey: { min: number; max: number; integer: boolean } | null,
-  option: ServqualOptions['scale'],
-): ColumnScale {
-  if (option !== undefined && (option === null || typeof option !== 'object')) {
-    throw new TypeError(`${FN}: scale must be { min, max } or one per column; got ${formatValue(option)}`);
-  }
-  const given = option === undefined ? undefined : isScale(option) ? option : option[column];
-  if (given !== undefined && !isScale(given)) {
-    throw new TypeError(
-      `${FN}: scale of ${formatValue(column)} must be { min, max }; got ${formatValue(given)}`,
-    );
-  }
-  if (survey !== null) {
-    if (given !== undefined && (given.min !== survey.min || given.max !== survey.max)) {
-      throw new RangeError(
-        `${FN}: the scale of ${formatValue(column)} is ${survey.min}–${survey.max} in the survey definition; got ${given.min}–${given.max} in options.scale`,
-      );
-    }
-    return survey;
-  }
-  if (given === undefined) {
-    throw new RangeError(
-      `${FN}: column ${formatValue(column)} has no scale; give options.scale as { min, max } or one per column`,
-    );
-  }
-  if (!(Number.isFinite(given.min) && Number.isFinite(given.max) && given.min < given.max)) {
-    throw new RangeError(
-      `${FN}: scale of ${formatValue(column)} must have finite bounds with max greater than min; got ${given.min}–${given.max}`,
-    );
-  }
-  return { min: given.min, max: given.max, integer: given.integer ?? true };
-}
-
-function checkAnswers(column: string, values: Float64Array, scale: ColumnScale): void {
+function checkAnswers(column: string, values: Float64Array, scale: AnswerScale): void {
   for (let r = 0; r < values.length; r++) {
     const value = values[r]!;
     if (Number.isNaN(value)) continue;
@@ -1118,7 +1069,15 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
   const n = dataset.n;
   const column = (id: string) => dataset.columns[wanted.indexOf(id)]!;
   const scaleOf = (id: string) => {
-    const scale = resolveScale(id, dataset.scales[wanted.indexOf(id)] ?? null, options.scale);
+    checkScaleOption(FN, options.scale, 'column');
+    const scale = answerScale(
+      FN,
+      id,
+      dataset.scales[wanted.indexOf(id)] ?? null,
+      options.scale,
+      'column',
+      false,
+    );
     checkAnswers(id, column(id), scale);
     return scale;
   };
