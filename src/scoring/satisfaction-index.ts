@@ -5,7 +5,7 @@ import { sum, weightedSum } from '../stats/sum.js';
 import { mean, standardDeviation } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 import { Responses } from '../survey/responses.js';
-import { type AnswerScale, answerScale, checkScaleOption } from '../survey/scales.js';
+import { type AnswerScale, answerScale, checkAnswers, checkScaleOption } from '../survey/scales.js';
 import { segmentLabels } from '../survey/segments.js';
 import {
   type ClassifiedWeights,
@@ -561,17 +561,7 @@ export function satisfactionIndex(
   // Answers on their scales; per-respondent indices.
   const columns = dataset.columns;
   items.forEach((item, i) => {
-    const column = columns[i]!;
-    const scale = scales[i]!;
-    for (let r = 0; r < dataset.n; r++) {
-      const value = column[r]!;
-      if (Number.isNaN(value)) continue;
-      if (value < scale.min || value > scale.max || (scale.integer && !Number.isInteger(value))) {
-        throw new RangeError(
-          `${FN}: answers of ${formatValue(item)} must be ${scale.integer ? 'whole points' : 'values'} of the scale ${scale.min}–${scale.max}; got ${formatValue(value)} at index ${r}`,
-        );
-      }
-    }
+    checkAnswers(FN, item, columns[i]!, scales[i]!, 'at index');
   });
   const weights = resolved.weights;
   const perRespondent: (number | null)[] = [];

@@ -5,7 +5,7 @@ import { sum, weightedSum } from '../stats/sum.js';
 import { mean } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 import { Responses } from '../survey/responses.js';
-import { type AnswerScale, answerScale, checkScaleOption } from '../survey/scales.js';
+import { answerScale, checkAnswers, checkScaleOption } from '../survey/scales.js';
 import { segmentLabels } from '../survey/segments.js';
 import {
   checkInstrument,
@@ -451,18 +451,6 @@ function resolveSpecs(
     };
   });
   return { specs, dimensions: [...instrument.dimensions], name: instrument.name };
-}
-
-function checkAnswers(column: string, values: Float64Array, scale: AnswerScale): void {
-  for (let r = 0; r < values.length; r++) {
-    const value = values[r]!;
-    if (Number.isNaN(value)) continue;
-    if (value < scale.min || value > scale.max || (scale.integer && !Number.isInteger(value))) {
-      throw new RangeError(
-        `${FN}: answers of ${formatValue(column)} must be ${scale.integer ? 'whole points' : 'values'} of the scale ${scale.min}–${scale.max}; got ${formatValue(value)} in the row at index ${r}`,
-      );
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1078,7 +1066,7 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
       'column',
       false,
     );
-    checkAnswers(id, column(id), scale);
+    checkAnswers(FN, id, column(id), scale, 'in the row at index');
     return scale;
   };
   const scales = specs.map((spec) => {

@@ -87,3 +87,27 @@ export function answerScale(
   }
   return { min: given.min, max: given.max, integer };
 }
+
+/**
+ * Checks that every answer of a column (NaN = missing) lies on its scale: within the bounds, and a
+ * whole number on a whole-number scale.
+ * @param row how the message places the value: `'at index'` or `'in the row at index'`
+ * @throws {RangeError} naming the column, the value and its row index
+ */
+export function checkAnswers(
+  fn: string,
+  id: string,
+  values: ArrayLike<number>,
+  scale: AnswerScale,
+  row: 'at index' | 'in the row at index',
+): void {
+  for (let r = 0; r < values.length; r++) {
+    const value = values[r]!;
+    if (Number.isNaN(value)) continue;
+    if (value < scale.min || value > scale.max || (scale.integer && !Number.isInteger(value))) {
+      throw new RangeError(
+        `${fn}: answers of ${formatValue(id)} must be ${scale.integer ? 'whole points' : 'values'} of the scale ${scale.min}–${scale.max}; got ${formatValue(value)} ${row} ${r}`,
+      );
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { answerScale, checkScaleOption } from '../../src/survey/scales.js';
+import { answerScale, checkAnswers, checkScaleOption } from '../../src/survey/scales.js';
 
 // The answer scales of the index, importance–performance and SERVQUAL: one resolution, whose
 // messages name the analysis and what the scale belongs to.
@@ -52,4 +52,17 @@ it('requires whole-number bounds of a whole-number scale only when asked', () =>
     'fn: an integer scale needs integer bounds (or integer: false); got 1.5–7 for "x"',
   );
   expect(answerScale('fn', 'x', null, { min: 1.5, max: 7 }, 'column', false).min).toBe(1.5);
+});
+
+it('checks answers against their scale, naming the column, value and row', () => {
+  expect(() => checkAnswers('fn', 'q1', [1, Number.NaN, 5], survey, 'at index')).not.toThrow();
+  expect(() => checkAnswers('fn', 'q1', [1, 6], survey, 'at index')).toThrow(
+    'fn: answers of "q1" must be whole points of the scale 1–5; got 6 at index 1',
+  );
+  expect(() => checkAnswers('fn', 'q1', [2.5], survey, 'in the row at index')).toThrow(
+    'fn: answers of "q1" must be whole points of the scale 1–5; got 2.5 in the row at index 0',
+  );
+  expect(() => checkAnswers('fn', 'x', [0.25, 1.5], { min: 0, max: 1, integer: false }, 'at index')).toThrow(
+    'fn: answers of "x" must be values of the scale 0–1; got 1.5 at index 1',
+  );
 });
