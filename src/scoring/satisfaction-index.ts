@@ -6,7 +6,7 @@ import { mean, standardDeviation } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 import { Responses } from '../survey/responses.js';
 import { type AnswerScale, answerScale, checkAnswers, checkScaleOption } from '../survey/scales.js';
-import { segmentLabels } from '../survey/segments.js';
+import { segmentGroups, segmentLabels } from '../survey/segments.js';
 import {
   type ClassifiedWeights,
   classifyWeights,
@@ -669,24 +669,12 @@ export function satisfactionIndex(
   let missingSegment: number | null = null;
   if (segments !== null) {
     const usedSet = new Set(used);
-    const rowsBySegment = new Map<string, number[]>(segments.order.map((label) => [label, []]));
-    const allBySegment = new Map<string, number>(segments.order.map((label) => [label, 0]));
-    missingSegment = 0;
-    segments.labels.forEach((label, r) => {
-      if (label === null) {
-        missingSegment!++;
-        return;
-      }
-      allBySegment.set(label, allBySegment.get(label)! + 1);
-      if (usedSet.has(r)) rowsBySegment.get(label)!.push(r);
-    });
-    if (missingSegment > 0) {
-      warnings.push(
-        `${FN}: ${missingSegment} ${missingSegment === 1 ? 'respondent has' : 'respondents have'} no ${segments.by === null ? 'segment label' : `${formatValue(segments.by)} value`} and ${missingSegment === 1 ? 'is' : 'are'} in no segment (the overall index includes them)`,
-      );
-    }
+    const groups = segmentGroups(FN, segments, 'the overall index includes them');
+    missingSegment = groups.missing;
+    if (groups.warning !== null) warnings.push(groups.warning);
     segmentRows = segments.order.map((label, k): SatisfactionIndexSegment => {
-      const rows = rowsBySegment.get(label)!;
+      const all = groups.rows[k]!;
+      const rows = all.filter((r) => usedSet.has(r));
       const result = estimate(ctx, rows);
       const belowMinimumSize = rows.length < minSegmentSize;
       if (rows.length === 0) {
@@ -712,7 +700,7 @@ export function satisfactionIndex(
       return {
         segment: label,
         n: rows.length,
-        dropped: allBySegment.get(label)! - rows.length,
+        dropped: all.length - rows.length,
         totalWeight: dataset.weights === null ? rows.length : sum(rows.map((r) => dataset.weights![r]!)),
         index: result.index,
         level: result.index === null ? null : levelOf(result.index, levels),

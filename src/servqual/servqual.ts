@@ -6,7 +6,7 @@ import { mean } from '../stats/variance.js';
 import { type DataOptions, resolveData, type SurveyData } from '../survey/data.js';
 import { Responses } from '../survey/responses.js';
 import { answerScale, checkAnswers, checkScaleOption } from '../survey/scales.js';
-import { segmentLabels } from '../survey/segments.js';
+import { segmentGroups, segmentLabels } from '../survey/segments.js';
 import {
   checkInstrument,
   checkPattern,
@@ -1257,19 +1257,11 @@ export function servqual(data: SurveyData, options: ServqualOptions = {}): Servq
   let missingSegment: number | null = null;
   const labels = options.by === undefined ? null : segmentLabels(FN, options.by, responses, n);
   if (labels !== null) {
-    const rowsBySegment = new Map<string, number[]>(labels.order.map((label) => [label, []]));
-    missingSegment = 0;
-    labels.labels.forEach((label, r) => {
-      if (label === null) missingSegment!++;
-      else rowsBySegment.get(label)!.push(r);
-    });
-    if (missingSegment > 0) {
-      warnings.push(
-        `${FN}: ${missingSegment} ${missingSegment === 1 ? 'respondent has' : 'respondents have'} no ${labels.by === null ? 'segment label' : `${formatValue(labels.by)} value`} and ${missingSegment === 1 ? 'is' : 'are'} in no segment (the whole-sample figures include them)`,
-      );
-    }
-    segments = labels.order.map((label): ServqualSegment => {
-      const all = rowsBySegment.get(label)!;
+    const groups = segmentGroups(FN, labels, 'the whole-sample figures include them');
+    missingSegment = groups.missing;
+    if (groups.warning !== null) warnings.push(groups.warning);
+    segments = labels.order.map((label, k): ServqualSegment => {
+      const all = groups.rows[k]!;
       const where = `segment ${formatValue(label)}`;
       const figures = estimate(ctx, all, where);
       const { used: rows, ...rest } = figures;

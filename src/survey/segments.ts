@@ -84,3 +84,39 @@ export function segmentLabels(
   }
   return { by: name, labels, order };
 }
+
+/** The respondents of each segment, and how many have no segment. */
+export interface SegmentGroups {
+  /** Row indices of each segment, in the order of `SegmentLabels.order`. */
+  readonly rows: readonly (readonly number[])[];
+  /** Respondents without a segment label. */
+  readonly missing: number;
+  /**
+   * The warning for the respondents without a segment (which the whole-sample figures still
+   * include), or `null` when every respondent has one.
+   */
+  readonly warning: string | null;
+}
+
+/**
+ * Groups the respondents by segment, in report order, and words the warning for those without a
+ * segment.
+ * @param fn the calling function, for the warning
+ * @param included where the respondents without a segment still count, e.g. "the overall index includes them"
+ * @example segmentGroups('fn', segmentLabels('fn', ['b', null, 'a', 'b'], null, 4), 'the total includes them').rows // [[0, 3], [2]]
+ */
+export function segmentGroups(fn: string, segments: SegmentLabels, included: string): SegmentGroups {
+  const position = new Map(segments.order.map((label, k) => [label, k]));
+  const rows = segments.order.map((): number[] => []);
+  let missing = 0;
+  segments.labels.forEach((label, r) => {
+    if (label === null) missing++;
+    else rows[position.get(label)!]!.push(r);
+  });
+  const what = segments.by === null ? 'segment label' : `${formatValue(segments.by)} value`;
+  const warning =
+    missing === 0
+      ? null
+      : `${fn}: ${missing} ${missing === 1 ? 'respondent has' : 'respondents have'} no ${what} and ${missing === 1 ? 'is' : 'are'} in no segment (${included})`;
+  return { rows, missing, warning };
+}

@@ -1,6 +1,6 @@
 import { expect, it, describe as suite } from 'vitest';
 import { defineSurvey } from '../../src/survey/define-survey.js';
-import { segmentLabels } from '../../src/survey/segments.js';
+import { segmentGroups, segmentLabels } from '../../src/survey/segments.js';
 
 // Hand-built responses: every expected value below is read off the rows.
 const survey = defineSurvey({
@@ -66,5 +66,21 @@ suite('segmentLabels', () => {
     expect(() => segmentLabels('fn', 7 as unknown as string, null, 2)).toThrow(
       new TypeError('fn: by must be a segment id or one label per respondent; got 7'),
     );
+  });
+});
+
+suite('segmentGroups', () => {
+  it('groups the respondents in report order and words the warning for those without a segment', () => {
+    const groups = segmentGroups(
+      'fn',
+      segmentLabels('fn', ['b', null, 'a', 'b', null], null, 5),
+      'the total includes them',
+    );
+    expect(groups.rows).toEqual([[0, 3], [2]]);
+    expect(groups.missing).toBe(2);
+    expect(groups.warning).toBe(
+      'fn: 2 respondents have no segment label and are in no segment (the total includes them)',
+    );
+    expect(segmentGroups('fn', segmentLabels('fn', ['a'], null, 1), 'x').warning).toBeNull();
   });
 });
