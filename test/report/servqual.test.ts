@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderSection } from '../../src/report/render.js';
-import { type ServqualOptions, servqual } from '../../src/servqual/servqual.js';
+import { servqual } from '../../src/servqual/servqual.js';
 import { bankSample } from '../helpers/data.js';
+import { hotelOptions, hotelTable } from '../helpers/servqual-hotel.js';
 import { chartTitle, expectEscaped, PIPE, QUOTES, rendered, SCRIPT } from './helpers.js';
 import { marks } from './svg-check.js';
 
@@ -12,29 +12,7 @@ const sample = bankSample();
 const points = { tangibles: 10, reliability: 30, responsiveness: 25, assurance: 20, empathy: 15 };
 const bank = servqual(sample, { importance: { points }, by: 'channel' });
 
-// The synthetic three-column hotel survey of the SERVQUAL fixtures (test/fixtures/python/servqual.py):
-// adequate, desired and perceived service, per-respondent allocations, management estimates and a
-// segment of 3 respondents.
-const synthetic = JSON.parse(
-  readFileSync(new URL('../fixtures/python/servqual.json', import.meta.url), 'utf8'),
-).synthetic as {
-  data: Record<string, (number | string | null)[]>;
-  items: { id: string; dimension: string }[];
-  management: Record<string, number>;
-  allocationColumns: Record<string, string>;
-};
-const hotelTable: Record<string, (number | null)[]> = {};
-for (const [name, values] of Object.entries(synthetic.data)) {
-  if (name !== 'site' && name !== 'weight') hotelTable[name] = values as (number | null)[];
-}
-const hotelOptions: ServqualOptions = {
-  instrument: { items: synthetic.items },
-  pattern: { expectation: 'd_{item}', perception: 'p_{item}', adequate: 'a_{item}' },
-  scale: { min: 1, max: 7 },
-  importance: { columns: synthetic.allocationColumns },
-  managementExpectations: synthetic.management,
-  by: synthetic.data['site'] as string[],
-};
+// The synthetic three-column hotel survey of the SERVQUAL fixtures (test/helpers/servqual-hotel.ts).
 const hotel = servqual(hotelTable, hotelOptions);
 
 describe('renderServqual on the bundled sample (importance points, by channel)', () => {

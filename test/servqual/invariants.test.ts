@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type ServqualOptions,
@@ -10,6 +9,7 @@ import { mean } from '../../src/stats/variance.js';
 import { defineSurvey } from '../../src/survey/define-survey.js';
 import { bankSample } from '../helpers/data.js';
 import { expectClose } from '../helpers/expect-close.js';
+import { hotelOptions, hotelTable, synthetic } from '../helpers/servqual-hotel.js';
 
 // Invariants of the definitions (no reference values): gap = P − E, weights from points sum to 1,
 // SERVPERF equals the perception means, the scores are the stated means, a test's mean difference is
@@ -18,27 +18,6 @@ import { expectClose } from '../helpers/expect-close.js';
 const TOLERANCE = 1e-12;
 const sample = bankSample();
 const DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-
-const synthetic = JSON.parse(
-  readFileSync(new URL('../fixtures/python/servqual.json', import.meta.url), 'utf8'),
-).synthetic as {
-  data: Record<string, (number | string | null)[]>;
-  items: { id: string; dimension: string }[];
-  management: Record<string, number>;
-  allocationColumns: Record<string, string>;
-};
-const hotelTable: Record<string, (number | null)[]> = {};
-for (const [name, values] of Object.entries(synthetic.data)) {
-  if (name !== 'site' && name !== 'weight') hotelTable[name] = values as (number | null)[];
-}
-const hotelOptions: ServqualOptions = {
-  instrument: { items: synthetic.items },
-  pattern: { expectation: 'd_{item}', perception: 'p_{item}', adequate: 'a_{item}' },
-  scale: { min: 1, max: 7 },
-  importance: { columns: synthetic.allocationColumns },
-  managementExpectations: synthetic.management,
-  by: synthetic.data.site as string[],
-};
 
 function expectGapIdentity(result: ServqualResult | ServqualSegment, label: string): void {
   for (const row of [...result.items, ...result.dimensions]) {
